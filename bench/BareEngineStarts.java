@@ -1,0 +1,114 @@
+import com.zaxxer.hikari.HikariDataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine alone: our own lead-intake and lead-lifecycle BPMN with every delegate and listener replaced by a
+ * no-op expression, on the same database settings, started the way an intake starts them. What this reaches
+ * is the ceiling our HTTP intake is measured against. Prints one JSON line like FormLoad.
+ * Usage: java -cp CLASSPATH BareEngineStarts.java JDBC_URL USER PASSWORD TOTAL CONCURRENCY PROCESSES_DIR
+ */
+public class BareEngineStarts {
+
+    public static void main(String[] args) throws Exception {
+        int total = Integer.parseInt(args[3]);
+        int concurrency = Integer.parseInt(args[4]);
+        ProcessEngine engine = engine(args[0], args[1], args[2], concurrency);
+        var deployment = engine.getRepositoryService().createDeployment().name("bare-engine-bench");
+        deployment.addModelInstance("lead-intake.bpmn", bare(new File(args[5], "lead-intake.bpmn"), true));
+        deployment.addModelInstance("lead-lifecycle.bpmn", bare(new File(args[5], "lead-lifecycle.bpmn"), false));
+        deployment.deploy();
+
+        var runtime = engine.getRuntimeService();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>(total));
+        long started = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            running.add(workers.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < total) {
+                    long t0 = System.nanoTime();
+                    try {
+                        runtime.startProcessInstanceByKey("lead-intake", "lead-" + i, Map.of("leadId", (long) i,
+                                "matchOutcome", "NEW", "matchStrength", "NONE", "ownership", "SAME_REP",
+                                "customerId", "C" + i, "ownerRep", "rep",
+                                "pushLeft", true, "pushDue", new Date(System.currentTimeMillis() + 86_400_000L),
+                                "silenceAfter", "P14D"));
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        workers.shutdown();
+        engine.close();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("{\"requests\":%d,\"failures\":%d,\"seconds\":%.2f,\"perSecond\":%.1f,\"p50ms\":%.1f,\"p99ms\":%.1f}%n",
+                total, failures.get(), seconds, total / seconds, pct(sorted, 0.50), pct(sorted, 0.99));
+        System.exit(0);
+    }
+
+    /** Same shape, no work: delegates become ${true}, the lifecycle start stays a real start, listeners go. */
+    static BpmnModelInstance bare(File file, boolean intake) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file);
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            task.removeAttributeNs(org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
+            boolean startsLifecycle = intake && task.getId().contains("Lifecycle") && !task.getId().contains("Notify");
+            task.setCamundaExpression(startsLifecycle
+                    ? "${execution.processEngineServices.runtimeService.startProcessInstanceByKey('lead-lifecycle', execution.getVariable('customerId'), execution.getVariables())}"
+                    : "${true}");
+        }
+        for (CamundaTaskListener listener : new ArrayList<>(model.getModelElementsByType(CamundaTaskListener.class))) {
+            listener.getParentElement().removeChildElement(listener);
+        }
+        return model;
+    }
+
+    static ProcessEngine engine(String url, String user, String password, int concurrency) {
+        var dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername(user);
+        dataSource.setPassword(password);
+        dataSource.setMaximumPoolSize(concurrency + 2);
+        dataSource.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        var configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName("bare-engine-bench");
+        configuration.setDataSource(dataSource);
+        configuration.setDatabaseType("mysql");
+        configuration.setDatabaseSchemaUpdate("true");
+        configuration.setHistory("audit");
+        configuration.setHistoryRemovalTimeStrategy("start");
+        configuration.setJobExecutorActivate(false);
+        configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
+        return configuration.buildProcessEngine();
+    }
+
+    static double pct(List<Long> sorted, double p) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+    }
+}

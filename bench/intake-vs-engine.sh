@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Lead intake through the public form vs bare Camunda starts of the same BPMN, on MariaDB, in one run.
+# The service runs with its heap capped at 512 MB; its peak resident memory is read from /proc (VmHWM).
+# Usage: bench/intake-vs-engine.sh [TOTAL] [CONCURRENCY]     (defaults 3000 and 8)
+# Writes its section of docs/BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOTAL=${1:-3000}
+CONCURRENCY=${2:-8}
+PORT=${BENCH_PORT:-18080}
+DB_SERVICE=nurture_bench_intake
+DB_ENGINE=nurture_bench_engine
+FLAGS='?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8'
+ADMIN_PASSWORD=bench-admin-password
+REP_PASSWORD=bench-rep-password
+
+./mvnw -q -B -DskipTests package
+CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
+for db in $DB_SERVICE $DB_ENGINE; do
+  mariadb -uroot -e "drop database if exists $db; create database $db character set utf8mb4 collate utf8mb4_unicode_ci"
+done
+
+log=$(mktemp)
+NURTURE_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB_SERVICE$FLAGS" NURTURE_DB_USER=root NURTURE_DB_PASSWORD= \
+NURTURE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+  java -Xmx512m -jar target/nurtureflow-*.jar --server.port=$PORT --spring.profiles.active=mysql \
+       --camunda.bpm.job-execution.enabled=false --logging.level.root=warn >"$log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "localhost:$PORT/actuator/health" >/dev/null && break
+  sleep 1
+done
+curl -sf "localhost:$PORT/actuator/health" >/dev/null || { cat "$log"; exit 1; }
+
+A="-u admin:$ADMIN_PASSWORD"
+curl -sf $A -H 'Content-Type: application/json' "localhost:$PORT/api/users" \
+  -d "{\"username\":\"bench-rep\",\"password\":\"$REP_PASSWORD\",\"role\":\"REP\"}" >/dev/null
+curl -sf $A -H 'Content-Type: application/json' "localhost:$PORT/api/channels" \
+  -d '{"name":"压测渠道","code":"bench","staff":["bench-rep"],"tags":["压测"]}' >/dev/null
+
+warmup=$(java bench/FormLoad.java "http://localhost:$PORT" bench 300 "$CONCURRENCY" 1390)
+intake=$(java bench/FormLoad.java "http://localhost:$PORT" bench "$TOTAL" "$CONCURRENCY" 1380)
+peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$SERVICE/status)
+leads=$(mariadb -uroot -N -e "select count(*) from $DB_SERVICE.captured_lead")
+lifecycles=$(mariadb -uroot -N -e "select count(*) from $DB_SERVICE.ACT_RU_EXECUTION e join $DB_SERVICE.ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_ where d.KEY_='lead-lifecycle' and e.PARENT_ID_ is null")
+kill $SERVICE; wait $SERVICE 2>/dev/null || true
+
+java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java "jdbc:mysql://127.0.0.1:3306/$DB_ENGINE$FLAGS" root "" 300 "$CONCURRENCY" processes >/dev/null 2>&1
+engine=$(java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java \
+  "jdbc:mysql://127.0.0.1:3306/$DB_ENGINE$FLAGS" root "" "$TOTAL" "$CONCURRENCY" processes 2>/dev/null | tail -1)
+
+field() { echo "$1" | sed -E "s/.*\"$2\":([0-9.]+).*/\1/"; }
+ratio=$(awk -v a="$(field "$intake" perSecond)" -v b="$(field "$engine" perSecond)" 'BEGIN {printf "%.2f", a/b}')
+heading="## Lead intake vs bare engine starts (issue 2)"
+section=$(cat <<MD
+$heading
+
+\`bench/intake-vs-engine.sh $TOTAL $CONCURRENCY\`, run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores
+($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB,
+$(mariadb --version | grep -oE '[0-9]+\.[0-9]+\.[0-9]+-MariaDB'), $(java -version 2>&1 | head -1).
+Service: the packaged jar, profile \`mysql\`, \`-Xmx512m\`, Hikari pool 20 at READ COMMITTED, history \`audit\`,
+job executor off (pushes are timers days away; this measures intake). $CONCURRENCY concurrent clients, each
+request a new lead with its own phone; 300 warm-up requests first.
+
+| what | requests | failures | per second | p50 ms | p99 ms |
+|---|---|---|---|---|---|
+| lead intake through \`POST /q/{code}/lead\` (HTTP, form, our tables, lead-intake + lead-lifecycle start) | $(field "$intake" requests) | $(field "$intake" failures) | $(field "$intake" perSecond) | $(field "$intake" p50ms) | $(field "$intake" p99ms) |
+| bare Camunda: the same two BPMN files, delegates as no-op expressions, same database settings | $(field "$engine" requests) | $(field "$engine" failures) | $(field "$engine" perSecond) | $(field "$engine" p50ms) | $(field "$engine" p99ms) |
+
+Intake reaches **$ratio×** the bare engine's starts per second. Afterwards: $leads captured leads (warm-up
+failures: $(field "$warmup" failures)) and $lifecycles running lifecycles, one per lead. Peak resident memory of the service (VmHWM): **$((peak_kb / 1024)) MB**
+with the heap capped at 512 MB.
+MD
+)
+echo "$section" > target/intake-vs-engine-section.md
+python3 bench/write-section.py "$heading" target/intake-vs-engine-section.md
+echo "$section"

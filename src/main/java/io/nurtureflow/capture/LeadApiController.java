@@ -1,0 +1,62 @@
+package io.nurtureflow.capture;
+
+import io.nurtureflow.customer.CapturedLead;
+import io.nurtureflow.customer.IntakeResult;
+import io.nurtureflow.customer.LeadIntake;
+import io.nurtureflow.customer.PhoneNumbers;
+import io.nurtureflow.system.BadInput;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Leads captured elsewhere (ads, events, partner sites) enter through the same intake as a scan. */
+@RestController
+class LeadApiController {
+
+    private final Channels channels;
+    private final StaffRotation rotation;
+    private final LeadIntake intake;
+    private final Clock clock;
+
+    LeadApiController(Channels channels, StaffRotation rotation, LeadIntake intake, Clock clock) {
+        this.channels = channels;
+        this.rotation = rotation;
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/leads")
+    @ResponseStatus(HttpStatus.CREATED)
+    IntakeResult capture(@Valid @RequestBody LeadRequest request) {
+        var channel = channels.byCode(request.channelCode())
+                .orElseThrow(() -> new BadInput("channelCode", "No channel has the code '" + request.channelCode() + "'."));
+        if (!channel.live(clock.instant())) {
+            throw new ResponseStatusException(HttpStatus.GONE, "The code '" + channel.code() + "' is disabled or expired.");
+        }
+        String phone = request.phone() == null ? null : PhoneNumbers.normalize(request.phone(), "phone");
+        if (phone == null && request.unionid() == null && request.externalUserId() == null && request.email() == null) {
+            // before routing: a rejected lead must not use up a rep's turn or cap
+            throw new BadInput("phone", "A lead needs a phone, a unionid, an external user id or an email.");
+        }
+        return intake.capture(new CapturedLead(channel.id(), null, "API", request.name(), phone, request.unionid(),
+                request.externalUserId(), rotation.nextRep(channel).orElse(null), request.email(), request.answers()));
+    }
+
+    record LeadRequest(@NotBlank @Size(max = 30) String channelCode,
+                       @Size(max = 50) String name,
+                       @Size(max = 32) String phone,
+                       @Size(max = 64) String unionid,
+                       @Size(max = 64) String externalUserId,
+                       @Size(max = 254) String email,
+                       @Size(max = 20) Map<@Size(max = 40) String, @Size(max = 100) String> answers) {
+    }
+}

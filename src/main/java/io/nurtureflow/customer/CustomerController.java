@@ -1,0 +1,58 @@
+package io.nurtureflow.customer;
+
+import io.nurtureflow.system.CurrentUser;
+import io.nurtureflow.system.Forbidden;
+import io.nurtureflow.system.Masking;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/customers")
+class CustomerController {
+
+    private static final int TIMELINE_LENGTH = 200;
+
+    private final Customers customers;
+    private final Timeline timeline;
+    private final TagReader tags;
+
+    CustomerController(Customers customers, Timeline timeline, TagReader tags) {
+        this.customers = customers;
+        this.timeline = timeline;
+        this.tags = tags;
+    }
+
+    @GetMapping("/{id}")
+    Profile profile(@PathVariable String id) {
+        var user = CurrentUser.get();
+        var customer = customers.get(id);
+        if (!user.mayRead(customer.ownerRep())) {
+            throw new Forbidden("Customer " + id + " belongs to another rep.");
+        }
+        boolean full = user.maySeeIdentities(customer.ownerRep());
+        var identities = customers.identities(id).stream()
+                .map(i -> new Identity(i.kind(), full ? i.idValue() : mask(i)))
+                .toList();
+        return new Profile(customer.id(), customer.name(), customer.ownerRep(), customer.stage(), customer.score(),
+                customer.layer(), customer.channelId(), customer.mergedInto(), identities, tags.tagsOf(id),
+                timeline.latest(id, TIMELINE_LENGTH));
+    }
+
+    /** Enough for a sales lead to tell two records apart, not enough to contact the person behind the owner's back. */
+    private static String mask(Identity identity) {
+        String value = identity.idValue();
+        return switch (identity.kind()) {
+            case PHONE -> Masking.phone(value);
+            case EMAIL -> value.charAt(0) + "***" + value.substring(value.indexOf('@'));
+            default -> "****";
+        };
+    }
+
+    record Profile(String id, String name, String owner, Stage stage, int score, String layer, Long channelId,
+                   String mergedInto, List<Identity> identities, List<String> tags, List<TimelineEntry> timeline) {
+    }
+}

@@ -1,0 +1,109 @@
+package io.nurtureflow.customer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurtureflow.system.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reading customers and the few facts other features change on them: stage, score, lifecycle. */
+@Service
+public class Customers {
+
+    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
+    };
+
+    private final CustomerMapper customers;
+    private final LeadMapper leads;
+    private final Timeline timeline;
+    private final ObjectMapper json;
+    private final Owners owners;
+    private final Clock clock;
+
+    Customers(CustomerMapper customers, LeadMapper leads, Timeline timeline, ObjectMapper json, Owners owners,
+              Clock clock) {
+        this.customers = customers;
+        this.owners = owners;
+        this.leads = leads;
+        this.timeline = timeline;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What the customer answered on the latest form (child's grade, subject, ...). */
+    public Map<String, String> answers(String customerId) {
+        String answers = leads.latestAnswers(customerId);
+        try {
+            return answers == null ? Map.of() : json.readValue(answers, ANSWERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answers of customer " + customerId + " are not the JSON we stored", e);
+        }
+    }
+
+    /** The phone whose last four digits the customer row keeps (the survivor's, after a merge). */
+    public Optional<String> primaryPhone(String customerId) {
+        String tail = customers.phoneTail(customerId);
+        var phones = customers.identities(customerId).stream().filter(i -> i.kind() == IdentityKind.PHONE)
+                .map(Identity::idValue).toList();
+        return phones.stream().filter(phone -> tail != null && phone.endsWith(tail)).findFirst()
+                .or(() -> phones.stream().findFirst());
+    }
+
+    public Customer get(String id) {
+        return customers.find(id).orElseThrow(() -> new NotFound("No customer " + id + "."));
+    }
+
+    public Optional<Customer> find(String id) {
+        return customers.find(id);
+    }
+
+    public Optional<Customer> findByIdentity(IdentityKind kind, String value) {
+        return customers.findByIdentity(kind, value);
+    }
+
+    public List<Identity> identities(String customerId) {
+        return customers.identities(customerId);
+    }
+
+    public List<String> idsOwnedBy(String rep) {
+        return customers.idsOwnedBy(rep);
+    }
+
+    @Transactional
+    public void moveTo(String customerId, Stage stage, String why) {
+        customers.updateStage(customerId, stage, clock.instant());
+        timeline.record(customerId, "STAGE", stage + ": " + why);
+    }
+
+    @Transactional
+    public void attachLifecycle(String customerId, String processInstanceId) {
+        customers.attachLifecycle(customerId, processInstanceId, clock.instant());
+    }
+
+    /** The layer (分层) lead-tagging decided; on the timeline when it changes. */
+    @Transactional
+    public void changeLayer(String customerId, String layer) {
+        var customer = get(customerId);
+        if (!layer.equals(customer.layer())) {
+            customers.updateLayer(customerId, layer, clock.instant());
+            timeline.record(customerId, "LAYER", (customer.layer() == null ? "" : customer.layer() + " → ") + layer);
+        }
+    }
+
+    @Transactional
+    public void updateScore(String customerId, int score) {
+        customers.updateScore(customerId, score, clock.instant());
+    }
+
+    /** A new owner rep (a departed rep's leads being inherited): recorded like every owner change. */
+    @Transactional
+    public void changeOwner(String customerId, String rep, String why) {
+        owners.change(customerId, rep, why, "inheritance");
+    }
+}

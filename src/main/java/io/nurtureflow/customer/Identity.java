@@ -1,0 +1,4 @@
+package io.nurtureflow.customer;
+
+public record Identity(IdentityKind kind, String idValue) {
+}

@@ -1,0 +1,4 @@
+package io.nurtureflow.customer;
+
+public record IntakeResult(long leadId, String customerId, MatchOutcome outcome) {
+}

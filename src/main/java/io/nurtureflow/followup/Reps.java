@@ -1,0 +1,83 @@
+package io.nurtureflow.followup;
+
+import io.nurtureflow.system.BadInput;
+import io.nurtureflow.system.NotFound;
+import io.nurtureflow.system.Role;
+import io.nurtureflow.system.TimeConfig;
+import io.nurtureflow.system.UserDirectory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Who a rep answers to and when they work; reps nobody has described work 09:00–18:00 with no team. */
+@Service
+public class Reps {
+
+    static final String DAY_STARTS = "09:00";
+    static final String DAY_ENDS = "18:00";
+
+    private final RepMapper reps;
+    private final UserDirectory users;
+    private final TimeConfig time;
+    private final Clock clock;
+
+    Reps(RepMapper reps, UserDirectory users, TimeConfig time, Clock clock) {
+        this.reps = reps;
+        this.users = users;
+        this.time = time;
+        this.clock = clock;
+    }
+
+    public RepProfile profile(String rep) {
+        return reps.find(rep).orElse(new RepProfile(rep, null, null, DAY_STARTS, DAY_ENDS, true));
+    }
+
+    /** When a task opened now and due "within" that much working time is due. */
+    public Instant dueWithin(String rep, Duration within) {
+        var profile = rep == null ? profile("") : profile(rep);
+        return new WorkingHours(LocalTime.parse(profile.workStart()), LocalTime.parse(profile.workEnd()), time.timeZone())
+                .after(clock.instant(), within);
+    }
+
+    public Optional<String> salesLeadOf(String rep) {
+        return rep == null ? Optional.empty() : Optional.ofNullable(profile(rep).salesLead());
+    }
+
+    @Transactional
+    public RepProfile describe(String rep, String team, String salesLead, String workStart, String workEnd) {
+        if (!users.exists(rep)) {
+            throw new NotFound("No user " + rep + ".");
+        }
+        if (team != null && (team.isBlank() || team.length() > 64)) {
+            throw new BadInput("team", "team must be 1-64 characters.");
+        }
+        if (salesLead != null && !users.isMember(salesLead, Role.SALES_LEAD)) {
+            throw new BadInput("salesLead", "salesLead must be a user in the sales-leads group.");
+        }
+        LocalTime starts = time("workStart", workStart == null ? DAY_STARTS : workStart);
+        LocalTime ends = time("workEnd", workEnd == null ? DAY_ENDS : workEnd);
+        if (!starts.isBefore(ends)) {
+            throw new BadInput("workEnd", "workEnd must be after workStart.");
+        }
+        var profile = new RepProfile(rep, team, salesLead, starts.toString(), ends.toString(),
+                reps.find(rep).map(RepProfile::active).orElse(true));
+        if (reps.update(profile, clock.instant()) == 0) {
+            reps.insert(profile, clock.instant());
+        }
+        return profile;
+    }
+
+    private static LocalTime time(String field, String value) {
+        try {
+            return LocalTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadInput(field, field + " must be a time of day like 09:00.");
+        }
+    }
+}

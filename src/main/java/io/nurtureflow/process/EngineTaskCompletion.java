@@ -1,0 +1,47 @@
+package io.nurtureflow.process;
+
+import io.nurtureflow.followup.Outcome;
+import io.nurtureflow.followup.TaskEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Date;
+
+import static io.nurtureflow.process.ProcessVocabulary.CALL_BACK_AT;
+import static io.nurtureflow.process.ProcessVocabulary.NOTE;
+import static io.nurtureflow.process.ProcessVocabulary.OUTCOME;
+import static io.nurtureflow.process.ProcessVocabulary.OWNER_REP;
+
+@Component
+class EngineTaskCompletion implements TaskEngine {
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+
+    EngineTaskCompletion(TaskService tasks, RuntimeService runtime) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void complete(String taskId, Outcome outcome, String note, Instant callBackAt) {
+        // the same variables Tasklist's form submits, so both ways through the lifecycle's "Call back?" agree
+        tasks.complete(taskId, Variables.createVariables().putValue(OUTCOME, outcome.name()).putValue(NOTE, note)
+                .putValue(CALL_BACK_AT, callBackAt == null ? null : Date.from(callBackAt)));
+    }
+
+    @Override
+    public void reassign(String taskId, String rep) {
+        tasks.setAssignee(taskId, rep);
+    }
+
+    @Override
+    public void changeOwner(String lifecycleInstanceId, String rep) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(lifecycleInstanceId).active().count() > 0) {
+            runtime.setVariable(lifecycleInstanceId, OWNER_REP, rep);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.nurtureflow.process;
+
+import io.nurtureflow.tagging.LeadTaggingFacts;
+import io.nurtureflow.tagging.Tags;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evaluates lead-tagging.dmn (the latest version an admin deployed) and applies its tags and layer. A table
+ * that fails to evaluate, or decides a tag nobody defined, leaves the customer as it was and raises an incident
+ * on the lifecycle, which Cockpit shows; the lead's nurture goes on meanwhile.
+ * <p>
+ * The table is evaluated by a DMN engine of our own rather than the DecisionService: a failing service call
+ * inside the lifecycle's transaction would mark the whole transaction rollback-only, and with it the capture of
+ * the lead. The model still comes from the engine's repository, so the deployed version is the one that counts.
+ */
+@Component
+class LeadTaggingDecision {
+
+    static final String INCIDENT_TYPE = "leadTaggingFailed";
+    static final String TAGS_DECISION = "lead-tags";
+    static final String LAYER_DECISION = "lead-layer";
+    private static final Logger log = LoggerFactory.getLogger(LeadTaggingDecision.class);
+
+    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+    private final RepositoryService repository;
+    private final RuntimeService runtime;
+    private final LeadTaggingFacts facts;
+    private final Tags tags;
+
+    LeadTaggingDecision(RepositoryService repository, RuntimeService runtime, LeadTaggingFacts facts, Tags tags) {
+        this.repository = repository;
+        this.runtime = runtime;
+        this.facts = facts;
+        this.tags = tags;
+    }
+
+    void tag(DelegateExecution execution, String customerId, Long channelId) {
+        var inputs = facts.of(customerId, channelId);
+        List<String> decided;
+        String layer;
+        try {
+            decided = new ArrayList<>();
+            for (var rule : dmn.evaluateDecisionTable(latest(TAGS_DECISION), inputs)) {
+                decided.add(Objects.toString(rule.getSingleEntry(), null));
+            }
+            var layerResult = dmn.evaluateDecisionTable(latest(LAYER_DECISION), inputs).getFirstResult();
+            layer = layerResult == null ? null : Objects.toString(layerResult.getSingleEntry(), null);
+        } catch (RuntimeException failed) {
+            raise(execution, customerId, "lead-tagging.dmn could not be evaluated for " + inputs + ": " + failed.getMessage());
+            return;
+        }
+        var unknown = tags.unknown(decided);
+        if (!unknown.isEmpty()) {
+            raise(execution, customerId, "lead-tagging.dmn decided tags nobody defined: " + unknown
+                    + " (define them with POST /api/tags or fix the table)");
+            return;
+        }
+        tags.applyDecision(customerId, decided, layer);
+    }
+
+    private DmnDecision latest(String key) {
+        var definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
+        if (definition == null) {
+            throw new IllegalStateException("no decision '" + key + "' is deployed");
+        }
+        return parsed.computeIfAbsent(definition.getId(), id -> {
+            try (var model = repository.getDecisionModel(id)) {
+                return dmn.parseDecision(key, model);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("decision model " + id + " unreadable", e);
+            }
+        });
+    }
+
+    private void raise(DelegateExecution execution, String customerId, String message) {
+        log.warn("lead tagging of customer {} failed: {}", customerId, message);
+        String fitted = message.length() > 3900 ? message.substring(0, 3900) : message;
+        runtime.createIncident(INCIDENT_TYPE, execution.getId(), customerId, fitted);
+    }
+}

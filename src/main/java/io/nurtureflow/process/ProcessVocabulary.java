@@ -1,0 +1,61 @@
+package io.nurtureflow.process;
+
+/** Names shared by the BPMN files and the code: process keys, message names, variables. */
+public final class ProcessVocabulary {
+
+    public static final String LEAD_INTAKE = "lead-intake";
+    public static final String LEAD_LIFECYCLE = "lead-lifecycle";
+    public static final String SILENT_REACTIVATION = "silent-reactivation";
+
+    public static final String MSG_ENGAGED = "Msg_Engaged";
+    public static final String MSG_PURCHASED = "Msg_Purchased";
+    public static final String MSG_OPTED_OUT = "Msg_OptedOut";
+    public static final String MSG_CUSTOMER_LEFT = "Msg_CustomerLeft";
+    public static final String MSG_TOUCHPOINT_ADDED = "Msg_TouchpointAdded";
+    public static final String MSG_BACK_FROM_SILENCE = "Msg_BackFromSilence";
+
+    public static final String LEAD_ID = "leadId";
+    public static final String MATCH_OUTCOME = "matchOutcome";
+    public static final String MATCH_STRENGTH = "matchStrength";
+    public static final String OWNERSHIP = "ownership";
+    public static final String CANDIDATE_ID = "candidateId";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String COLLISION_DECISION = "collisionDecision";
+    public static final String DECIDED_BY = "decidedBy";
+    public static final String TASK_REVIEW_LIKENESS = "Task_ReviewLikeness";
+    public static final String TASK_SETTLE_COLLISION = "Task_SettleCollision";
+    public static final String CUSTOMER_ID = "customerId";
+    public static final String OWNER_REP = "ownerRep";
+    public static final String CHANNEL_ID = "channelId";
+    public static final String TOUCHPOINT_CHANNEL_ID = "touchpointChannelId";
+    public static final String CAPTURED_AT = "capturedAt";
+    public static final String PLAN_KEY = "planKey";
+    public static final String PLAN_VERSION = "planVersion";
+    public static final String LAST_STEP = "lastStep";
+    public static final String PUSH_STEP = "pushStep";
+    public static final String PUSH_DUE = "pushDue";
+    public static final String PUSH_LEFT = "pushLeft";
+    public static final String PUSH_SENT = "pushSent";
+    public static final String PUSH_NEEDS_CONFIRM = "pushNeedsConfirm";
+    public static final String CONFIRM_WITHIN = "confirmWithin";
+    public static final String REMIND_CYCLE = "remindCycle";
+    public static final String SILENCE_AFTER = "silenceAfter";
+    public static final String FOLLOW_UP_OPEN = "followUpOpen";
+
+    /** Task-local inputs of every user task that is a rep's follow-up. */
+    public static final String FOLLOW_UP_KIND = "followUpKind";
+    public static final String FOLLOW_UP_WITHIN = "followUpWithin";
+    public static final String FOLLOW_UP_REASON = "followUpReason";
+    public static final String OUTCOME = "outcome";
+    public static final String NOTE = "note";
+    public static final String CALL_BACK_AT = "callBackAt";
+    public static final String FOLLOW_UP_DUE = "followUpDue";
+    public static final String SALES_LEAD = "salesLead";
+
+    public static final String DEFAULT_SILENCE = "P14D";
+    public static final String DORMANT_AFTER = "dormantAfter";
+    public static final String DEFAULT_DORMANCY = "P90D";
+
+    private ProcessVocabulary() {
+    }
+}

@@ -1,0 +1,256 @@
+package io.nurtureflow.sop;
+
+import io.nurtureflow.system.TimeConfig;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every time rule of a push, in one place: what moment a step asks for (read on the customer's calendar in the
+ * customer's zone, never in UTC), and the first moment at or after it that lies in a send window, outside quiet
+ * hours, not on a holiday and under the per-customer frequency cap. A moment that is not allowed moves to the next
+ * allowed one and says why; nothing is ever dropped.
+ */
+@Component
+public class SendPolicy {
+
+    public static final String ANY_WINDOW = "ANY";
+    private static final int SECONDS_PER_DAY = 86_400;
+    /** Far enough for a monthly cap to clear twice over; a policy that finds nothing in it is misconfigured. */
+    private static final int HORIZON_DAYS = 800;
+
+    private final List<SendWindow> windows;
+    private final List<int[]> quiet;
+    private final String quietHours;
+    private final Integer capPerDay;
+    private final Integer capPerWeek;
+    private final Integer capDaysPerMonth;
+    private final Set<LocalDate> holidays;
+    private final ZoneId defaultZone;
+
+    SendPolicy(SopSettings settings, TimeConfig config) {
+        this.windows = settings.windows().entrySet().stream()
+                .map(e -> SendWindow.parse(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(SendWindow::opens)).toList();
+        this.quietHours = settings.quietHours();
+        this.quiet = parseQuiet(settings.quietHours());
+        this.capPerDay = settings.capPerDay();
+        this.capPerWeek = settings.capPerWeek();
+        this.capDaysPerMonth = settings.capDaysPerMonth();
+        this.holidays = Set.copyOf(settings.holidays());
+        this.defaultZone = config.timeZone();
+        if (windows.stream().allMatch(w -> openPieces(w).isEmpty())) {
+            throw new IllegalStateException("every send window lies inside the quiet hours " + quietHours);
+        }
+    }
+
+    public ZoneId defaultZone() {
+        return defaultZone;
+    }
+
+    public List<SendWindow> windows() {
+        return windows;
+    }
+
+    Optional<SendWindow> window(String name) {
+        return windows.stream().filter(w -> w.name().equals(name)).findFirst();
+    }
+
+    /** The window a fixed time of day belongs to, if it is in one and not in the quiet hours. */
+    Optional<SendWindow> windowAt(LocalTime time) {
+        int second = time.toSecondOfDay();
+        return windows.stream()
+                .filter(w -> openPieces(w).stream().anyMatch(p -> second >= p[0] && second < p[1]))
+                .findFirst();
+    }
+
+    String describeWindows() {
+        return windows.stream().map(SendWindow::toString).reduce((a, b) -> a + ", " + b).orElse("none")
+                + (quiet.isEmpty() ? "" : "; quiet hours " + quietHours);
+    }
+
+    /** The moment the step asks for, before windows, quiet hours, holidays and the cap have their say. */
+    Instant planned(SopStep step, Instant capturedAt, Instant previousAt, ZoneId zone) {
+        var captureDay = capturedAt.atZone(zone).toLocalDate();
+        Instant base = previousAt == null ? capturedAt : previousAt;
+        return switch (step.timing()) {
+            case DAY_AT_WINDOW, DAY_AT_TIME -> captureDay.plusDays(step.dayOffset()).atTime(timeOfDay(step))
+                    .atZone(zone).toInstant();
+            case AFTER_PREVIOUS -> base.plus(Duration.parse(step.delayAfter()));
+            case AT_DATE_TIME -> LocalDateTime.parse(step.atLocal()).atZone(zone).toInstant();
+            case WEEKLY -> {
+                var day = base.atZone(zone).toLocalDate().plusDays(1);
+                while (!step.weekdaySet().contains(day.getDayOfWeek())) {
+                    day = day.plusDays(1);
+                }
+                yield day.atTime(timeOfDay(step)).atZone(zone).toInstant();
+            }
+        };
+    }
+
+    /** When the step may go out: its planned moment, or the first allowed one after it (or after now). */
+    Slot schedule(SopStep step, Instant capturedAt, Instant previousAt, Instant now, ZoneId zone,
+                  Collection<Instant> sent) {
+        Instant planned = planned(step, capturedAt, previousAt, zone);
+        var allowed = nextAllowed(planned.isBefore(now) ? now : planned, zone, sent, step.sendWindow());
+        String reason = allowed.moveReason();
+        if (planned.isBefore(now)) {
+            reason = "its planned moment " + planned.atZone(zone).toLocalDateTime() + " had passed"
+                    + (reason == null ? "" : "; " + reason);
+        }
+        return new Slot(planned, allowed.dueAt(), reason);
+    }
+
+    /**
+     * The first moment at or after {@code from} when a push may go to a customer in {@code zone} who was already
+     * sent the pushes at {@code sent}, within the named window (or any window).
+     */
+    Slot nextAllowed(Instant from, ZoneId zone, Collection<Instant> sent, String windowName) {
+        var allowedWindows = ANY_WINDOW.equals(windowName) || windowName == null ? windows
+                : windows.stream().filter(w -> w.name().equals(windowName)).toList();
+        if (allowedWindows.isEmpty()) {
+            throw new IllegalStateException("no send window named " + windowName + " (configured: "
+                    + describeWindows() + ")");
+        }
+        var sentDays = sent.stream().map(at -> at.atZone(zone).toLocalDate()).toList();
+        LocalDateTime start = from.atZone(zone).toLocalDateTime();
+        String reason = null;
+        for (int d = 0; d < HORIZON_DAYS; d++) {
+            LocalDate day = start.toLocalDate().plusDays(d);
+            if (holidays.contains(day)) {
+                reason = reason == null ? "holiday " + day : reason;
+                continue;
+            }
+            String capped = capReached(day, sentDays);
+            if (capped != null) {
+                reason = reason == null ? capped : reason;
+                continue;
+            }
+            for (SendWindow window : allowedWindows) {
+                for (int[] piece : openPieces(window)) {
+                    var at = firstIn(piece, day, d == 0 ? start : null, zone, from);
+                    if (at.isPresent()) {
+                        boolean moved = !at.get().equals(from);
+                        return new Slot(from, at.get(), moved ? (reason == null ? whyNotAt(start) : reason) : null);
+                    }
+                }
+            }
+            reason = reason == null ? whyNotAt(start) : reason;
+        }
+        throw new IllegalStateException("no allowed send moment within " + HORIZON_DAYS + " days of " + from);
+    }
+
+    private Optional<Instant> firstIn(int[] piece, LocalDate day, LocalDateTime notBefore, ZoneId zone, Instant from) {
+        LocalDateTime pieceStart = day.atStartOfDay().plusSeconds(piece[0]);
+        LocalDateTime pieceEnd = day.atStartOfDay().plusSeconds(piece[1]);
+        LocalDateTime local = notBefore != null && notBefore.isAfter(pieceStart) ? notBefore : pieceStart;
+        if (!local.isBefore(pieceEnd)) {
+            return Optional.empty();
+        }
+        ZonedDateTime zoned = local.atZone(zone);
+        // a wall-clock time skipped by a DST change resolves later; it must still be inside the piece
+        if (!zoned.toLocalDateTime().isBefore(pieceEnd) || !zoned.toLocalDate().equals(day)) {
+            return Optional.empty();
+        }
+        if (zoned.toInstant().isBefore(from)) {
+            zoned = zoned.withLaterOffsetAtOverlap();
+        }
+        return zoned.toInstant().isBefore(from) ? Optional.empty() : Optional.of(zoned.toInstant());
+    }
+
+    private String whyNotAt(LocalDateTime start) {
+        int second = start.toLocalTime().toSecondOfDay();
+        boolean inQuiet = quiet.stream().anyMatch(q -> second >= q[0] && second < q[1]);
+        return inQuiet ? "quiet hours " + quietHours : "outside the send windows";
+    }
+
+    private String capReached(LocalDate day, List<LocalDate> sentDays) {
+        if (capPerDay != null && sentDays.stream().filter(day::equals).count() >= capPerDay) {
+            return "frequency cap " + capPerDay + " per day";
+        }
+        if (capPerWeek != null && sentDays.stream().filter(s -> sameWeek(s, day)).count() >= capPerWeek) {
+            return "frequency cap " + capPerWeek + " per week";
+        }
+        if (capDaysPerMonth != null && !sentDays.contains(day)) {
+            var daysThisMonth = new HashSet<LocalDate>();
+            sentDays.stream().filter(s -> s.getYear() == day.getYear() && s.getMonth() == day.getMonth())
+                    .forEach(daysThisMonth::add);
+            if (daysThisMonth.size() >= capDaysPerMonth) {
+                return "frequency cap " + capDaysPerMonth + " days per month";
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameWeek(LocalDate a, LocalDate b) {
+        return a.get(IsoFields.WEEK_BASED_YEAR) == b.get(IsoFields.WEEK_BASED_YEAR)
+                && a.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) == b.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    }
+
+    private LocalTime timeOfDay(SopStep step) {
+        if (step.atTime() != null) {
+            return LocalTime.parse(step.atTime());
+        }
+        return window(step.sendWindow()).map(SendWindow::opens).orElseThrow(() -> new IllegalStateException(
+                "step " + step.stepNo() + " of " + step.planKey() + " has no time of day and no window"));
+    }
+
+    /** The window minus the quiet hours, as [from, to) seconds of the day. */
+    private List<int[]> openPieces(SendWindow window) {
+        var pieces = new ArrayList<int[]>();
+        pieces.add(new int[]{window.opens().toSecondOfDay(), window.closes().toSecondOfDay()});
+        for (int[] q : quiet) {
+            var next = new ArrayList<int[]>();
+            for (int[] p : pieces) {
+                if (q[1] <= p[0] || q[0] >= p[1]) {
+                    next.add(p);
+                    continue;
+                }
+                if (q[0] > p[0]) {
+                    next.add(new int[]{p[0], q[0]});
+                }
+                if (q[1] < p[1]) {
+                    next.add(new int[]{q[1], p[1]});
+                }
+            }
+            pieces = next;
+        }
+        return pieces;
+    }
+
+    private static List<int[]> parseQuiet(String range) {
+        if (range == null || range.isBlank()) {
+            return List.of();
+        }
+        var window = range.split("-");
+        if (window.length != 2) {
+            throw new IllegalArgumentException("quiet hours must look like 22:00-07:00, not '" + range + "'");
+        }
+        int from = LocalTime.parse(window[0].trim()).toSecondOfDay();
+        int to = LocalTime.parse(window[1].trim()).toSecondOfDay();
+        return from < to ? List.of(new int[]{from, to})
+                : List.of(new int[]{from, SECONDS_PER_DAY}, new int[]{0, to});
+    }
+
+    /** What the plan asked for, when the push may go, and why those differ (null when they do not). */
+    record Slot(Instant plannedAt, Instant dueAt, String moveReason) {
+
+        boolean moved() {
+            return moveReason != null;
+        }
+    }
+}

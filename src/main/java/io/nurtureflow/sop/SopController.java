@@ -1,0 +1,86 @@
+package io.nurtureflow.sop;
+
+import io.nurtureflow.customer.Customers;
+import io.nurtureflow.system.CurrentUser;
+import io.nurtureflow.wecom.Attachment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** What an operations admin manages: the content library, plans and their versions, and who waits where. */
+@RestController
+@RequestMapping("/api/sop")
+class SopController {
+
+    private final Contents contents;
+    private final Plans plans;
+    private final Pushes pushes;
+    private final WaitingLeads waiting;
+    private final Customers customers;
+
+    SopController(Contents contents, Plans plans, Pushes pushes, WaitingLeads waiting, Customers customers) {
+        this.contents = contents;
+        this.plans = plans;
+        this.pushes = pushes;
+        this.waiting = waiting;
+        this.customers = customers;
+    }
+
+    @PostMapping("/contents")
+    ResponseEntity<Contents.ContentItem> saveContent(@RequestBody Contents.NewContent content) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(contents.save(content, CurrentUser.get().username()));
+    }
+
+    @GetMapping("/contents/{id}")
+    Contents.ContentItem content(@PathVariable long id) {
+        return contents.get(id);
+    }
+
+    /** Content as a given customer (or a sample one) would read it, checked as it would be on save. */
+    @PostMapping("/contents/preview")
+    Contents.Preview preview(@RequestBody PreviewRequest request) {
+        return contents.preview(request.text(), request.attachments(),
+                request.customerId() == null ? null : customers.get(request.customerId()));
+    }
+
+    @PostMapping("/plans")
+    ResponseEntity<Plans.PlanView> savePlan(@RequestBody Plans.NewPlan plan) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(plans.save(plan));
+    }
+
+    @GetMapping("/plans/{key}")
+    Plans.PlanView plan(@PathVariable String key) {
+        return plans.latest(key);
+    }
+
+    @GetMapping("/plans/{key}/versions/{version}")
+    Plans.PlanView plan(@PathVariable String key, @PathVariable int version) {
+        return plans.get(key, version);
+    }
+
+    /** How many leads wait at each step's push timer right now. */
+    @GetMapping("/waiting")
+    List<WaitingLeads.StepCount> waiting() {
+        return waiting.atEachStep();
+    }
+
+    @PutMapping("/customers/{id}/time-zone")
+    ResponseEntity<Void> timeZone(@PathVariable String id, @RequestBody TimeZoneRequest request) {
+        pushes.setTimeZone(id, request.timeZone());
+        return ResponseEntity.noContent().build();
+    }
+
+    record PreviewRequest(String text, List<Attachment> attachments, String customerId) {
+    }
+
+    record TimeZoneRequest(String timeZone) {
+    }
+}

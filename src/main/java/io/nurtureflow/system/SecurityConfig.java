@@ -1,0 +1,78 @@
+package io.nurtureflow.system;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.LinkedHashMap;
+
+import static io.nurtureflow.system.Role.ADMIN;
+import static io.nurtureflow.system.Role.INTEGRATION;
+import static io.nurtureflow.system.Role.REP;
+import static io.nurtureflow.system.Role.SALES_LEAD;
+
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        // the lead's side: scan pages, tracked links, WeCom's callbacks, the health probe
+                        .requestMatchers("/q/**", "/l/**", "/wecom/callback", "/actuator/health",
+                                "/error", "/css/**", "/favicon.ico").permitAll()
+                        // the Camunda webapps authenticate against the same identity service themselves
+                        .requestMatchers("/camunda/**").permitAll()
+                        .requestMatchers("/engine-rest/**", "/api/users/**", "/api/channels/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/simulation/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/imports/**", "/api/tags/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/reviews/**", "/api/merges/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name())
+                        .requestMatchers("/api/sop/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/leads/**", "/api/events/**").hasAnyRole(ADMIN.name(), INTEGRATION.name())
+                        .requestMatchers("/api/customers/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
+                        .requestMatchers("/api/me/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
+                        .requestMatchers("/api/staff/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint()))
+                .formLogin(form -> form.permitAll())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint())
+                        .accessDeniedHandler((request, response, e) -> {
+                            response.setStatus(HttpStatus.FORBIDDEN.value());
+                            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\","
+                                    + "\"status\":403,\"detail\":\"Your role may not do this.\"}");
+                        }))
+                // scripts use Basic; the public lead form is protected by its own rate limit, not a session token
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/q/**", "/wecom/callback",
+                        "/camunda/**"))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    /** API callers get 401 problem+json; browsers get the login page. */
+    private DelegatingAuthenticationEntryPoint entryPoint() {
+        var entries = new LinkedHashMap<RequestMatcher, org.springframework.security.web.AuthenticationEntryPoint>();
+        entries.put(new AntPathRequestMatcher("/api/**"), (request, response, e) -> {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setHeader("WWW-Authenticate", "Basic realm=\"NurtureFlow\"");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"Log in with HTTP Basic or a session.\"}");
+        });
+        entries.put(new AntPathRequestMatcher("/engine-rest/**"), (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"NurtureFlow\"");
+            response.sendError(HttpStatus.UNAUTHORIZED.value());
+        });
+        var delegating = new DelegatingAuthenticationEntryPoint(entries);
+        delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        return delegating;
+    }
+}

@@ -1,0 +1,23 @@
+package io.nurtureflow.wecom;
+
+/**
+ * What became of a message handed to WeCom. WeCom's own send-result statuses are 0 not sent yet (the rep has not
+ * confirmed the mass-send task), 1 sent, 2 not a friend, 3 the customer already received the corp's quota.
+ */
+public enum DeliveryStatus {
+    PENDING, SENT, NOT_A_FRIEND, BLOCKED_BY_QUOTA, NO_CONTACT;
+
+    public static DeliveryStatus ofWeCom(int status) {
+        return switch (status) {
+            case 0 -> PENDING;
+            case 1 -> SENT;
+            case 2 -> NOT_A_FRIEND;
+            case 3 -> BLOCKED_BY_QUOTA;
+            default -> throw new WeComException(status, "unknown send-result status " + status);
+        };
+    }
+
+    public boolean settled() {
+        return this != PENDING;
+    }
+}

@@ -1,0 +1,63 @@
+package io.nurtureflow;
+
+import io.nurtureflow.support.Api;
+import io.nurtureflow.support.ServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Cockpit, Tasklist and Admin log in against the same user store as the API, each within the user's role. */
+@ServiceTest
+class WebappLoginTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theAdminLogsIntoCockpitAndAdmin() throws Exception {
+        assertThat(login("cockpit", Api.ADMIN, Api.ADMIN_PASSWORD)).isEqualTo(200);
+        assertThat(login("admin", Api.ADMIN, Api.ADMIN_PASSWORD)).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() throws Exception {
+        // a throwaway user: the engine then throttles that user's logins for a while, as it should
+        String rep = new Api(port).newUser("rep", "REP");
+
+        assertThat(login("tasklist", rep, "wrong-password")).isEqualTo(401);
+    }
+
+    @Test
+    void aRepLogsIntoTasklistButNotCockpit() throws Exception {
+        String rep = new Api(port).newUser("rep", "REP");
+
+        assertThat(login("tasklist", rep, Api.REP_PASSWORD)).isEqualTo(200);
+        assertThat(login("cockpit", rep, Api.REP_PASSWORD)).isEqualTo(403);
+    }
+
+    /** As a browser does it: open the app for the session and XSRF cookie, then post the login with the token. */
+    private int login(String app, String user, String password) throws Exception {
+        var cookies = new java.net.CookieManager();
+        var browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/" + app + "/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String token = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        var form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return browser.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}

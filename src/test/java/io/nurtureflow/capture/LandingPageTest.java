@@ -1,0 +1,113 @@
+package io.nurtureflow.capture;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import io.nurtureflow.support.Api;
+import io.nurtureflow.support.ServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.nurtureflow.support.Api.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The landing page as a phone's browser shows it: real headless Chromium (Debian's chromium) loads it from the
+ * running service, with hostile channel, welcome and rep names, and the rep's pictures.
+ */
+@ServiceTest
+class LandingPageTest {
+
+    private static final String WECOM_CONTACT = "https://work.weixin.qq.com/u/vc_test_contact";
+    private static final String HOSTILE_NAME = "<img src=x onerror=\"document.title='pwned'\">春季招生";
+    private static final String HOSTILE_WELCOME = "</p><script>document.title='pwned'</script>欢迎";
+
+    @LocalServerPort
+    int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate db;
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @Test
+    void aPhoneSeesTheRepTheirPicturesAndTheFormWithNothingInjected() {
+        String rep = "rep-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("/api/users", ADMIN, Map.of("username", rep, "displayName", "<b>李</b>老师",
+                "password", Api.REP_PASSWORD, "role", "REP")).status()).isEqualTo(201);
+        assertThat(api.putBytes("/api/staff/" + rep + "/avatar", ADMIN, "image/png", CodesTest.logo()).status()).isEqualTo(204);
+        assertThat(api.putBytes("/api/staff/" + rep + "/contact-qr", ADMIN, "image/png", contactQr()).status()).isEqualTo(204);
+        assertThat(api.putBytes("/api/staff/" + rep + "/avatar", rep, "image/png", CodesTest.logo()).status())
+                .as("pictures are the admin's to upload").isEqualTo(403);
+        var channel = ChannelFixtures.create(api, Map.of("name", HOSTILE_NAME, "staff", List.of(rep),
+                "welcomeText", HOSTILE_WELCOME));
+        String url = "http://localhost:" + port + "/q/" + channel.get("code").asText();
+
+        var html = api.get("/q/" + channel.get("code").asText(), null).body();
+        assertThat(html).contains("name=\"viewport\" content=\"width=device-width, initial-scale=1\"")
+                .contains("lang=\"zh-CN\"").doesNotContain("<script>").doesNotContain("<img src=x");
+
+        if (!Decoders.available(Decoders.CHROMIUM, "chromium")) {
+            return;
+        }
+        String dom = Decoders.dumpDom(url);
+        assertThat(dom).contains("<title>&lt;img src=x onerror=\"document.title='pwned'\"&gt;春季招生</title>")
+                .doesNotContain("<title>pwned</title>");
+        assertThat(dom).contains("id=\"rep-name\">&lt;b&gt;李&lt;/b&gt;老师</strong>");
+        assertThat(dom).contains("&lt;/p&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;欢迎");
+        assertThat(dom).contains("id=\"rep-avatar\"").contains("id=\"contact-qr\"").contains("id=\"lead-form\"")
+                .contains("您的称呼").contains("手机号码");
+
+        // the rep's WeCom contact code, as the phone renders it, still scans
+        byte[] screen = Decoders.screenshot(url, 390, 1400);
+        Decoders.assertDecodes(screen, WECOM_CONTACT);
+    }
+
+    @Test
+    void everyScanIsLoggedWithTimeChannelHashedAddressAndUserAgent() throws Exception {
+        var channel = ChannelFixtures.withStaff(api, List.of(api.newUser("rep", "REP")));
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/q/"
+                + channel.get("code").asText() + "?ref=teacher-7")).header("User-Agent", "Mozilla/5.0 (iPhone) MicroMessenger/8.0").build();
+        java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+
+        var scan = db.queryForMap("select * from scan where channel_id = ?", channel.get("id").asLong());
+        assertThat(scan.get("ip_hash").toString()).matches("[0-9a-f]{64}").doesNotContain("127.0.0.1");
+        assertThat(scan.get("user_agent")).isEqualTo("Mozilla/5.0 (iPhone) MicroMessenger/8.0");
+        assertThat(scan.get("ref")).isEqualTo("teacher-7");
+        assertThat(scan.get("scanned_at")).isNotNull();
+        assertThat(scan.get("visitor").toString()).hasSize(36);
+    }
+
+    @Test
+    void picturesMustBeImages() {
+        String rep = api.newUser("rep", "REP");
+        var notImage = api.putBytes("/api/staff/" + rep + "/contact-qr", ADMIN, "image/png", "<svg/>".getBytes());
+        assertThat(notImage.status()).isEqualTo(400);
+        assertThat(notImage.json().get("field").asText()).isEqualTo("contactQr");
+        assertThat(api.putBytes("/api/staff/" + rep + "/avatar", ADMIN, "image/png", new byte[2 * 1024 * 1024]).json()
+                .get("field").asText()).isEqualTo("avatar");
+        assertThat(api.putBytes("/api/staff/nobody-" + UUID.randomUUID().toString().substring(0, 6) + "/avatar", ADMIN,
+                "image/png", CodesTest.logo()).status()).isEqualTo(404);
+        assertThat(api.get("/q/staff/" + rep + "/avatar", null).status()).isEqualTo(404);
+    }
+
+    private static byte[] contactQr() {
+        try {
+            var matrix = new QRCodeWriter().encode(WECOM_CONTACT, BarcodeFormat.QR_CODE, 300, 300);
+            var out = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package io.nurtureflow.process;
+
+import io.nurtureflow.support.DatabaseTest;
+import io.nurtureflow.support.ProcessTestEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayDeque;
+import java.util.Date;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/**
+ * Every path through lead-lifecycle.bpmn: first contact; automatic, failed and rep-confirmed pushes with their
+ * reminders and deadline; engagement, follow-up, call-back and escalation; silence; each exit; the way back
+ * from the silent SOP.
+ */
+@DatabaseTest
+@Deployment(resources = "processes/lead-lifecycle.bpmn")
+class LeadLifecycleProcessTest {
+
+    private static final long HOUR = 3_600_000;
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessTestEngine.extension();
+
+    /** the plan the push-planning mock walks through: step numbers, then "no push left" */
+    final Deque<Integer> plannedSteps = new ArrayDeque<>();
+    /** whether WeCom took each push (false: not a friend yet, quota reached) */
+    final Deque<Boolean> sendResults = new ArrayDeque<>();
+    boolean needsConfirm;
+    boolean followUpOpen;
+
+    @BeforeEach
+    void register() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        JavaDelegate nothing = execution -> { };
+        JavaDelegate planNextPush = execution -> {
+            Integer step = plannedSteps.poll();
+            execution.setVariable("pushLeft", step != null);
+            if (step != null) {
+                execution.setVariables(Map.of("pushStep", step, "pushDue", new Date(System.currentTimeMillis() + HOUR),
+                        "pushNeedsConfirm", needsConfirm, "confirmWithin", "PT24H", "remindCycle", "R/PT4H"));
+            }
+        };
+        JavaDelegate push = execution -> execution.setVariable("pushSent", sendResults.isEmpty() || sendResults.poll());
+        JavaDelegate scheduleFollowUp = execution -> execution.setVariables(Map.of(
+                "followUpDue", new Date(System.currentTimeMillis() + 2 * HOUR), "salesLead", "lead-1"));
+        var beans = new HashMap<String, Object>(Map.of("tagLeadDelegate", nothing, "planNextPushDelegate", planNextPush,
+                "pushSopContentDelegate", push, "remindRepDelegate", nothing, "skipSopPushDelegate", nothing,
+                "recordEngagementDelegate", (JavaDelegate) execution -> execution.setVariable("followUpOpen", followUpOpen),
+                "scheduleFollowUpDelegate", scheduleFollowUp, "followUpTaskListener", (TaskListener) task -> { }));
+        beans.putAll(Map.of("markConvertedDelegate", nothing, "moveToSilentDelegate", nothing,
+                "markOptedOutDelegate", nothing, "markChurnedDelegate", nothing));
+        ProcessTestEngine.BEANS.putAll(beans);
+    }
+
+    @Test
+    void startsWithTagsAFirstContactTaskTheNextPushAndTheEngagementWatch() {
+        plannedSteps.add(1);
+        var lead = start();
+
+        assertThat(lead).hasPassed("Task_TagLead")
+                .isWaitingAt("Task_MakeFirstContact", "Timer_PushDue", "Gateway_EngagedOrSilent");
+        assertThat(task(lead, "Task_MakeFirstContact").getAssignee()).isEqualTo("rep-1");
+        complete(task(lead, "Task_MakeFirstContact"), withVariables("outcome", "REACHED"));
+        assertThat(lead).hasPassed("EndEvent_FirstContactMade").isActive();
+    }
+
+    @Test
+    void aFirstContactThatAsksForACallBackGetsACallBackTask() {
+        var lead = start();
+
+        complete(task(lead, "Task_MakeFirstContact"), withVariables("outcome", "CALL_BACK", "callBackAt",
+                new Date(System.currentTimeMillis() + 24 * HOUR)));
+
+        assertThat(lead).hasPassed("Gateway_FirstCallBackRequested").isWaitingAt("Task_CallLeadBack")
+                .hasNotPassed("EndEvent_FirstContactMade");
+    }
+
+    @Test
+    void pushesEachStepAutomaticallyUntilThePlanIsDone() {
+        plannedSteps.add(1);
+        plannedSteps.add(2);
+        var lead = start();
+
+        execute(job("Timer_PushDue", lead));
+        execute(job("Task_PushSopContent", lead));
+        assertThat(lead).isWaitingAt("Timer_PushDue");
+        execute(job("Timer_PushDue", lead));
+        execute(job("Task_PushSopContent", lead));
+
+        assertThat(lead).hasPassed("EndEvent_PlanFinished").hasNotPassed("Task_ConfirmSopPush").isActive();
+        assertThat(runtimeService().getVariable(lead.getId(), "pushStep")).isEqualTo(2);
+    }
+
+    @Test
+    void aPushWeComDidNotTakeWaitsForItsNextChance() {
+        plannedSteps.add(1);
+        sendResults.add(false);
+        var lead = start();
+
+        execute(job("Timer_PushDue", lead));
+        execute(job("Task_PushSopContent", lead));
+
+        assertThat(lead).hasPassed("Gateway_PushSent").isWaitingAt("Timer_PushDue");
+        assertThat(runtimeService().getVariable(lead.getId(), "pushStep")).isEqualTo(1);
+    }
+
+    @Test
+    void aRepConfirmedPushWaitsForTheOwnerRepThenGoesOut() {
+        plannedSteps.add(1);
+        needsConfirm = true;
+        var lead = start();
+
+        execute(job("Timer_PushDue", lead));
+        assertThat(lead).isWaitingAt("Task_ConfirmSopPush");
+        assertThat(task(lead, "Task_ConfirmSopPush").getAssignee()).isEqualTo("rep-1");
+        complete(task(lead, "Task_ConfirmSopPush"));
+        execute(job("Task_PushSopContent", lead));
+
+        assertThat(lead).hasPassedInOrder("Task_ConfirmSopPush", "Task_PushSopContent", "EndEvent_PlanFinished");
+    }
+
+    @Test
+    void anUnconfirmedPushRemindsTheRepThenIsSkippedAtTheDeadline() {
+        plannedSteps.add(1);
+        needsConfirm = true;
+        var lead = start();
+        execute(job("Timer_PushDue", lead));
+
+        execute(job("Timer_RemindRep", lead));
+        assertThat(lead).hasPassed("Task_RemindRepToConfirm", "EndEvent_RepReminded").isWaitingAt("Task_ConfirmSopPush");
+        execute(job("Timer_ConfirmDeadline", lead));
+
+        assertThat(lead).hasPassedInOrder("Task_SkipSopPush", "EndEvent_PlanFinished").hasNotPassed("Task_PushSopContent");
+    }
+
+    @Test
+    void anEngagedLeadGetsAFollowUpInWorkingHoursAndIsStillWatched() {
+        var lead = start();
+
+        correlate(lead, "Msg_Engaged");
+
+        assertThat(lead).hasPassedInOrder("Event_LeadEngaged", "Task_RecordEngagement", "Task_ScheduleFollowUp")
+                .isWaitingAt("Task_FollowUpLead", "Gateway_EngagedOrSilent");
+        complete(task(lead, "Task_FollowUpLead"), withVariables("outcome", "INTERESTED"));
+        assertThat(lead).hasPassed("EndEvent_FollowedUp").isActive();
+    }
+
+    @Test
+    void aLeadAskingToBeCalledBackGetsACallBackTask() {
+        var lead = start();
+        correlate(lead, "Msg_Engaged");
+
+        complete(task(lead, "Task_FollowUpLead"), withVariables("outcome", "CALL_BACK", "callBackAt",
+                new Date(System.currentTimeMillis() + 24 * HOUR)));
+        assertThat(lead).isWaitingAt("Task_CallLeadBack");
+        complete(task(lead, "Task_CallLeadBack"), withVariables("outcome", "REACHED"));
+
+        assertThat(lead).hasPassed("EndEvent_FollowedUp");
+    }
+
+    @Test
+    void anOverdueFollowUpEscalatesToTheSalesLead() {
+        var lead = start();
+        correlate(lead, "Msg_Engaged");
+
+        execute(job("Timer_FollowUpOverdue", lead));
+
+        assertThat(task(lead, "Task_EscalateOverdueFollowUp").getAssignee()).isEqualTo("lead-1");
+        assertThat(lead).isWaitingAt("Task_FollowUpLead", "Task_EscalateOverdueFollowUp");
+        complete(task(lead, "Task_EscalateOverdueFollowUp"));
+        assertThat(lead).hasPassed("EndEvent_OverdueHandled");
+    }
+
+    @Test
+    void engagingAgainWhileAFollowUpIsOpenCreatesNoSecondTask() {
+        var lead = start();
+        correlate(lead, "Msg_Engaged");
+        followUpOpen = true;
+
+        correlate(lead, "Msg_Engaged");
+
+        assertThat(taskQuery().processInstanceId(lead.getId()).taskDefinitionKey("Task_FollowUpLead").count()).isEqualTo(1);
+        assertThat(lead).isWaitingAt("Gateway_EngagedOrSilent");
+    }
+
+    @Test
+    void aLeadWithoutInteractionGoesSilentAndEverythingOpenEnds() {
+        plannedSteps.add(1);
+        var lead = start();
+
+        execute(job("Timer_NoInteraction", lead));
+
+        assertThat(lead).hasPassed("Task_MoveToSilentSegment", "EndEvent_LeadWentSilent").isEnded();
+    }
+
+    @Test
+    void aSilentLeadThatEngagesComesBackWithAFollowUp() {
+        var lead = runtimeService().startProcessInstanceByMessage("Msg_BackFromSilence", "C-" + System.nanoTime(),
+                Map.of("customerId", "C-1", "ownerRep", "rep-1", "silenceAfter", "P14D"));
+
+        assertThat(lead).hasPassedInOrder("StartEvent_BackFromSilence", "Task_RecordEngagement", "Task_ScheduleFollowUp")
+                .isWaitingAt("Task_FollowUpLead");
+    }
+
+    @Test
+    void aPurchaseEndsNurtureAsConverted() {
+        plannedSteps.add(1);
+        var lead = start();
+
+        correlate(lead, "Msg_Purchased");
+
+        assertThat(lead).hasPassed("Task_MarkConverted", "EndEvent_Converted").isEnded();
+    }
+
+    @Test
+    void anOptOutStopsEveryFuturePush() {
+        plannedSteps.add(1);
+        var lead = start();
+
+        correlate(lead, "Msg_OptedOut");
+
+        assertThat(lead).hasPassed("Task_MarkOptedOut", "EndEvent_OptedOut").isEnded();
+    }
+
+    @Test
+    void aCustomerWhoDeletedTheRepIsChurned() {
+        var lead = start();
+
+        correlate(lead, "Msg_CustomerLeft");
+
+        assertThat(lead).hasPassed("Task_MarkChurned", "EndEvent_Churned").isEnded();
+    }
+
+    @Test
+    void aNewTouchpointTagsTheLeadAndNurtureGoesOn() {
+        plannedSteps.add(1);
+        var lead = start();
+
+        correlate(lead, "Msg_TouchpointAdded");
+
+        assertThat(lead).hasPassed("Task_TagFromNewChannel", "EndEvent_TouchpointTagged")
+                .isWaitingAt("Task_MakeFirstContact", "Timer_PushDue", "Gateway_EngagedOrSilent");
+    }
+
+    private ProcessInstance start() {
+        return runtimeService().startProcessInstanceByKey("lead-lifecycle", "C-" + System.nanoTime(),
+                Map.of("customerId", "C-1", "ownerRep", "rep-1", "channelId", 1L, "planKey", "new-lead",
+                        "planVersion", 1, "lastStep", 0, "silenceAfter", "P14D", "capturedAt", new Date()));
+    }
+
+    private static void correlate(ProcessInstance lead, String message) {
+        runtimeService().createMessageCorrelation(message).processInstanceId(lead.getId()).correlate();
+    }
+
+    /** Within this test's lead: on MariaDB the database is shared with the service tests' tasks. */
+    private static org.camunda.bpm.engine.task.Task task(ProcessInstance lead, String key) {
+        return taskQuery().processInstanceId(lead.getId()).taskDefinitionKey(key).singleResult();
+    }
+}

@@ -1,0 +1,153 @@
+package io.nurtureflow.segment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nurtureflow.support.RunningService;
+import io.nurtureflow.support.Scenario;
+import io.nurtureflow.support.ServiceTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.nurtureflow.support.Api.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How nurture ends, and how a silent lead comes back or goes dormant, through the public API. */
+@ServiceTest
+class LifecycleExitsTest extends RunningService {
+
+
+    @Test
+    void unsubscribingStopsEveryFuturePushForGood() {
+        String rep = api.newUser("rep", "REP");
+        String customerId = Scenario.leadOf(api, rep);
+        api.advanceClock("P2D");
+        assertThat(pushes(customerId, "new-lead")).isEqualTo(1);
+
+        assertThat(Scenario.event(api, customerId, "UNSUBSCRIBED").status()).isEqualTo(202);
+        api.advanceClock("P30D");
+        api.advanceClock("P100D");
+
+        assertThat(pushes(customerId, "new-lead")).isEqualTo(1);
+        assertThat(pushes(customerId, "silent")).as("an opted-out lead never enters the silent SOP").isZero();
+        assertThat(stage(customerId)).isEqualTo("OPTED_OUT");
+        assertThat(ends("lead-lifecycle", customerId)).contains("EndEvent_OptedOut");
+        assertThat(db.queryForObject("select count(*) from opt_out where customer_id = ?", Integer.class, customerId))
+                .isEqualTo(1);
+        assertThat(api.get("/api/me/tasks", rep).json()).isEmpty();
+    }
+
+    @Test
+    void aPurchaseCancelsPendingPushesAndTasks() {
+        String rep = api.newUser("rep", "REP");
+        String customerId = Scenario.leadOf(api, rep);
+        Scenario.event(api, customerId, "LINK_CLICKED");
+        assertThat(api.get("/api/me/tasks", rep).json()).hasSize(2);
+        String instance = db.queryForObject("select lifecycle_instance_id from customer where id = ?", String.class,
+                customerId);
+        assertThat(api.get("/engine-rest/job/count?processInstanceId=" + instance, ADMIN).json().get("count").asInt())
+                .as("push and silence timers are pending").isPositive();
+
+        Scenario.event(api, customerId, "PURCHASED");
+
+        assertThat(api.get("/engine-rest/job/count?processInstanceId=" + instance, ADMIN).json().get("count").asInt())
+                .isZero();
+        assertThat(api.get("/api/me/tasks", rep).json()).isEmpty();
+        api.advanceClock("P30D");
+        assertThat(pushes(customerId, "new-lead")).isZero();
+        assertThat(stage(customerId)).isEqualTo("CUSTOMER");
+    }
+
+    @Test
+    void aSilentLeadGetsTheSparserSopAndComesBackToNurtureWithAFollowUpWhenItEngages() {
+        String rep = api.newUser("rep", "REP");
+        String customerId = Scenario.leadOf(api, rep);
+        api.advanceClock("P15D");
+        assertThat(stage(customerId)).isEqualTo("SILENT");
+        assertThat(running("silent-reactivation", customerId)).isEqualTo(1);
+        int newLeadPushes = pushes(customerId, "new-lead");
+
+        api.advanceClock("P4D");
+        assertThat(pushes(customerId, "silent")).as("silent step 1 on day 3").isEqualTo(1);
+        assertThat(pushes(customerId, "new-lead")).isEqualTo(newLeadPushes);
+
+        assertThat(Scenario.event(api, customerId, "MESSAGE_REPLIED").status()).isEqualTo(202);
+
+        assertThat(stage(customerId)).isEqualTo("ENGAGED");
+        assertThat(ends("silent-reactivation", customerId)).contains("EndEvent_BackInNurture");
+        assertThat(running("lead-lifecycle", customerId)).isEqualTo(1);
+        assertThat(Scenario.taskKinds(api, rep)).containsExactly("FOLLOW_UP");
+        api.advanceClock("P30D");
+        assertThat(pushes(customerId, "silent")).as("the silent SOP stopped").isEqualTo(1);
+    }
+
+    @Test
+    void aLeadSilentForNinetyMoreDaysEndsDormant() {
+        String rep = api.newUser("rep", "REP");
+        String customerId = Scenario.leadOf(api, rep);
+        api.advanceClock("P15D");
+        for (int day = 3; day <= 87; day += 3) {
+            api.advanceClock("P3D");
+        }
+        assertThat(stage(customerId)).isEqualTo("SILENT");
+
+        api.advanceClock("P4D");
+
+        assertThat(stage(customerId)).isEqualTo("DORMANT");
+        assertThat(ends("silent-reactivation", customerId)).contains("EndEvent_Dormant");
+        assertThat(pushes(customerId, "silent")).as("all three sparse steps went out first").isEqualTo(3);
+        assertThat(running("silent-reactivation", customerId)).isZero();
+    }
+
+    @Test
+    void aSilentLeadThatBuysUnsubscribesOrLeavesEndsTheSilentSopTheSameWay() {
+        String rep = api.newUser("rep", "REP");
+        var buyer = Scenario.leadOf(api, rep);
+        var unsubscriber = Scenario.leadOf(api, rep);
+        var leaver = Scenario.leadOf(api, rep);
+        api.advanceClock("P15D");
+        assertThat(List.of(stage(buyer), stage(unsubscriber), stage(leaver))).containsOnly("SILENT");
+
+        Scenario.event(api, buyer, "PURCHASED");
+        Scenario.event(api, unsubscriber, "UNSUBSCRIBED");
+        Scenario.event(api, leaver, "CUSTOMER_DELETED_STAFF");
+        api.advanceClock("P100D");
+
+        assertThat(stage(buyer)).isEqualTo("CUSTOMER");
+        assertThat(ends("silent-reactivation", buyer)).contains("EndEvent_SilentLeadConverted");
+        assertThat(stage(unsubscriber)).isEqualTo("OPTED_OUT");
+        assertThat(ends("silent-reactivation", unsubscriber)).contains("EndEvent_SilentPushesStopped");
+        assertThat(stage(leaver)).isEqualTo("CHURNED");
+        assertThat(ends("silent-reactivation", leaver)).contains("EndEvent_SilentLeadChurned");
+        for (String customer : List.of(buyer, unsubscriber, leaver)) {
+            assertThat(pushes(customer, "silent")).as("no silent push after the exit").isZero();
+        }
+    }
+
+    private String stage(String customerId) {
+        return api.get("/api/customers/" + customerId, ADMIN).json().get("stage").asText();
+    }
+
+    private int pushes(String customerId, String plan) {
+        return db.queryForObject("select count(*) from push_outbox where customer_id = ? and plan_key = ? and status = 'SENT'",
+                Integer.class, customerId, plan);
+    }
+
+    private int running(String process, String customerId) {
+        return api.get("/engine-rest/process-instance/count?processDefinitionKey=" + process + "&businessKey=" + customerId,
+                ADMIN).json().get("count").asInt();
+    }
+
+    private List<String> ends(String process, String customerId) {
+        var reached = new ArrayList<String>();
+        for (JsonNode instance : api.get("/engine-rest/history/process-instance?processDefinitionKey=" + process
+                + "&processInstanceBusinessKey=" + customerId, ADMIN).json()) {
+            for (String type : List.of("noneEndEvent", "terminateEndEvent")) {
+                api.get("/engine-rest/history/activity-instance?activityType=" + type + "&processInstanceId="
+                        + instance.get("id").asText(), ADMIN).json().forEach(end -> reached.add(end.get("activityId").asText()));
+            }
+        }
+        return reached;
+    }
+
+}
