@@ -52,7 +52,7 @@ public class Inheritance {
         var heirs = heirs(rep, successor);
         Instant now = clock.instant();
         if (reps.find(rep).isEmpty()) {
-            reps.insert(new RepProfile(rep, null, null, Reps.DAY_STARTS, Reps.DAY_ENDS, true), now);
+            reps.insert(RepProfile.unDescribed(rep), now);
         }
         reps.deactivate(rep, now);
         var done = new ArrayList<Transfer>();

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Admins and sales leads describe reps (team, sales lead, working hours) and hand over a departed rep's leads. */
+/** Admins and sales leads describe reps (team, sales lead, working hours and days) and hand over a departed rep's leads. */
 @RestController
 @RequestMapping("/api/reps")
 class RepController {
@@ -35,7 +35,7 @@ class RepController {
     RepProfile describe(@PathVariable String rep, @RequestBody Description description) {
         requireLead();
         return reps.describe(rep, description.team(), description.salesLead(), description.workStart(),
-                description.workEnd());
+                description.workEnd(), description.workDays());
     }
 
     /** The rep left: their leads and open tasks go to {@code successor}, or round-robin in their team. */
@@ -61,6 +61,6 @@ class RepController {
     record Deactivation(String successor) {
     }
 
-    record Description(String team, String salesLead, String workStart, String workEnd) {
+    record Description(String team, String salesLead, String workStart, String workEnd, String workDays) {
     }
 }

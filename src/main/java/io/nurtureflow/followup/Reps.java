@@ -15,12 +15,13 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Who a rep answers to and when they work; reps nobody has described work 09:00–18:00 with no team. */
+/** Who a rep answers to and when they work; reps nobody has described work 09:00–18:00, Monday to Saturday. */
 @Service
 public class Reps {
 
     static final String DAY_STARTS = "09:00";
     static final String DAY_ENDS = "18:00";
+    static final String WORK_DAYS = "MON,TUE,WED,THU,FRI,SAT";
 
     private final RepMapper reps;
     private final UserDirectory users;
@@ -35,14 +36,14 @@ public class Reps {
     }
 
     public RepProfile profile(String rep) {
-        return reps.find(rep).orElse(new RepProfile(rep, null, null, DAY_STARTS, DAY_ENDS, true));
+        return reps.find(rep).orElse(RepProfile.unDescribed(rep));
     }
 
     /** When a task opened now and due "within" that much working time is due. */
     public Instant dueWithin(String rep, Duration within) {
         var profile = rep == null ? profile("") : profile(rep);
-        return new WorkingHours(LocalTime.parse(profile.workStart()), LocalTime.parse(profile.workEnd()), time.timeZone())
-                .after(clock.instant(), within);
+        return new WorkingHours(LocalTime.parse(profile.workStart()), LocalTime.parse(profile.workEnd()),
+                WorkingHours.days(profile.workDays()), time.timeZone()).after(clock.instant(), within);
     }
 
     public Optional<String> salesLeadOf(String rep) {
@@ -50,7 +51,8 @@ public class Reps {
     }
 
     @Transactional
-    public RepProfile describe(String rep, String team, String salesLead, String workStart, String workEnd) {
+    public RepProfile describe(String rep, String team, String salesLead, String workStart, String workEnd,
+                               String workDays) {
         if (!users.exists(rep)) {
             throw new NotFound("No user " + rep + ".");
         }
@@ -66,11 +68,20 @@ public class Reps {
             throw new BadInput("workEnd", "workEnd must be after workStart.");
         }
         var profile = new RepProfile(rep, team, salesLead, starts.toString(), ends.toString(),
-                reps.find(rep).map(RepProfile::active).orElse(true));
+                workDays == null ? WORK_DAYS : days(workDays), reps.find(rep).map(RepProfile::active).orElse(true));
         if (reps.update(profile, clock.instant()) == 0) {
             reps.insert(profile, clock.instant());
         }
         return profile;
+    }
+
+    private static String days(String workDays) {
+        try {
+            return WorkingHours.join(WorkingHours.days(workDays));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("workDays", "workDays lists the days worked, like MON,TUE,WED,THU,FRI,SAT: "
+                    + e.getMessage());
+        }
     }
 
     private static LocalTime time(String field, String value) {

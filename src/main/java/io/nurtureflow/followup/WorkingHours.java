@@ -6,20 +6,27 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * "Within two hours" means two working hours of the rep: a lead who replies at 23:00 is due the next
- * morning, not at 01:00 when nobody is at work. Sunday is off (education sales work Saturdays).
+ * morning, not at 01:00 when nobody is at work, and a reply on the rep's day off is due on their next work day.
  */
 final class WorkingHours {
 
     private final LocalTime start;
     private final LocalTime end;
+    private final Set<DayOfWeek> days;
     private final ZoneId zone;
 
-    WorkingHours(LocalTime start, LocalTime end, ZoneId zone) {
+    WorkingHours(LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId zone) {
         this.start = start;
         this.end = end;
+        this.days = days;
         this.zone = zone;
     }
 
@@ -27,7 +34,7 @@ final class WorkingHours {
         ZonedDateTime at = from.atZone(zone);
         Duration left = within;
         for (int day = 0; day < 400; day++) {
-            if (at.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            if (days.contains(at.getDayOfWeek())) {
                 ZonedDateTime opens = at.toLocalDate().atTime(start).atZone(zone);
                 ZonedDateTime closes = at.toLocalDate().atTime(end).atZone(zone);
                 if (at.isBefore(opens)) {
@@ -44,5 +51,23 @@ final class WorkingHours {
             at = at.toLocalDate().plusDays(1).atStartOfDay(zone);
         }
         throw new IllegalStateException("no working time within a year for " + within);
+    }
+
+    /** Reads "MON,TUE,…"; throws IllegalArgumentException naming what it could not read. */
+    static Set<DayOfWeek> days(String list) {
+        var days = EnumSet.noneOf(DayOfWeek.class);
+        for (String token : list.split(",")) {
+            String name = token.strip().toUpperCase(Locale.ROOT);
+            var day = Arrays.stream(DayOfWeek.values()).filter(d -> d.name().startsWith(name) && name.length() == 3)
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("'" + token.strip() + "' is not a day"));
+            if (!days.add(day)) {
+                throw new IllegalArgumentException(name + " is listed twice");
+            }
+        }
+        return days;
+    }
+
+    static String join(Set<DayOfWeek> days) {
+        return days.stream().map(day -> day.name().substring(0, 3)).collect(Collectors.joining(","));
     }
 }

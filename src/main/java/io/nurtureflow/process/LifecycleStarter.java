@@ -13,15 +13,13 @@ import java.util.Date;
 import static io.nurtureflow.process.ProcessVocabulary.CAPTURED_AT;
 import static io.nurtureflow.process.ProcessVocabulary.CHANNEL_ID;
 import static io.nurtureflow.process.ProcessVocabulary.CUSTOMER_ID;
-import static io.nurtureflow.process.ProcessVocabulary.DEFAULT_SILENCE;
 import static io.nurtureflow.process.ProcessVocabulary.LAST_STEP;
 import static io.nurtureflow.process.ProcessVocabulary.LEAD_LIFECYCLE;
 import static io.nurtureflow.process.ProcessVocabulary.OWNER_REP;
-import static io.nurtureflow.process.ProcessVocabulary.SILENCE_AFTER;
 
 /**
  * One lifecycle per customer, business key = customer id; a repeated start finds the running one. The SOP plan
- * is chosen when the first push is planned, after tagging (whose decision may name one).
+ * is pinned inside the lifecycle, after tagging (whose decision may name one).
  */
 @Component
 class LifecycleStarter {
@@ -56,8 +54,7 @@ class LifecycleStarter {
                 .putValue(OWNER_REP, customer.ownerRep())
                 .putValue(CHANNEL_ID, customer.channelId())
                 .putValue(CAPTURED_AT, Date.from(clock.instant()))
-                .putValue(LAST_STEP, 0)
-                .putValue(SILENCE_AFTER, DEFAULT_SILENCE);
+                .putValue(LAST_STEP, 0);
         var instance = runtime.startProcessInstanceByKey(LEAD_LIFECYCLE, customer.id(), variables);
         customers.attachLifecycle(customer.id(), instance.getId());
     }

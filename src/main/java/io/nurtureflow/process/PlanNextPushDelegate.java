@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import java.util.Date;
 
 import static io.nurtureflow.process.ProcessVocabulary.CAPTURED_AT;
-import static io.nurtureflow.process.ProcessVocabulary.CHANNEL_ID;
 import static io.nurtureflow.process.ProcessVocabulary.CONFIRM_WITHIN;
 import static io.nurtureflow.process.ProcessVocabulary.CUSTOMER_ID;
 import static io.nurtureflow.process.ProcessVocabulary.LAST_STEP;
@@ -23,19 +22,14 @@ import static io.nurtureflow.process.ProcessVocabulary.PUSH_NEEDS_CONFIRM;
 import static io.nurtureflow.process.ProcessVocabulary.PUSH_STEP;
 import static io.nurtureflow.process.ProcessVocabulary.REMIND_CYCLE;
 
-/**
- * Finds the lead's next step and when the send policy lets it go out. The first time it also pins the plan: the
- * one the tagging decision named in {@code planKey}, else the channel's; the version is fixed from then on.
- */
+/** Finds the lead's next step of its pinned plan version and when the send policy lets it go out. */
 @Component
 class PlanNextPushDelegate implements JavaDelegate {
 
-    private final Plans plans;
     private final Pushes pushes;
     private final Segments segments;
 
-    PlanNextPushDelegate(Plans plans, Pushes pushes, Segments segments) {
-        this.plans = plans;
+    PlanNextPushDelegate(Pushes pushes, Segments segments) {
         this.pushes = pushes;
         this.segments = segments;
     }
@@ -45,13 +39,6 @@ class PlanNextPushDelegate implements JavaDelegate {
         if (segments.hasOptedOut((String) execution.getVariable(CUSTOMER_ID))) {
             execution.setVariable(PUSH_LEFT, false);
             return;
-        }
-        if (execution.getVariable(PLAN_VERSION) == null) {
-            Object channel = execution.getVariable(CHANNEL_ID);
-            var plan = plans.choose((String) execution.getVariable(PLAN_KEY),
-                    channel == null ? null : ((Number) channel).longValue());
-            execution.setVariable(PLAN_KEY, plan.key());
-            execution.setVariable(PLAN_VERSION, plan.version());
         }
         Object lastStep = execution.getVariable(LAST_STEP);
         var next = pushes.planNext((String) execution.getVariable(CUSTOMER_ID),

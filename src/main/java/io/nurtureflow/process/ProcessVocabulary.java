@@ -52,9 +52,12 @@ public final class ProcessVocabulary {
     public static final String FOLLOW_UP_DUE = "followUpDue";
     public static final String SALES_LEAD = "salesLead";
 
-    public static final String DEFAULT_SILENCE = "P14D";
     public static final String DORMANT_AFTER = "dormantAfter";
-    public static final String DEFAULT_DORMANCY = "P90D";
+    /** Where the lead's new-lead plan stood when it went silent, kept by the silent SOP to resume it. */
+    public static final String NURTURE_PLAN_KEY = "nurturePlanKey";
+    public static final String NURTURE_PLAN_VERSION = "nurturePlanVersion";
+    public static final String NURTURE_LAST_STEP = "nurtureLastStep";
+    public static final String NURTURE_CAPTURED_AT = "nurtureCapturedAt";
 
     private ProcessVocabulary() {
     }

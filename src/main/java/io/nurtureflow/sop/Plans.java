@@ -36,6 +36,8 @@ public class Plans {
     private static final Duration LONGEST_DELAY = Duration.ofDays(365);
     private static final Duration SHORTEST_CONFIRM = Duration.ofMinutes(5);
     private static final Duration LONGEST_CONFIRM = Duration.ofDays(7);
+    static final int DEFAULT_SILENCE_DAYS = 14;
+    private static final int LONGEST_SILENCE_DAYS = 365;
 
     private final SopMapper sop;
     private final SendPolicy policy;
@@ -60,6 +62,11 @@ public class Plans {
         if (plan.name() == null || plan.name().isBlank() || plan.name().length() > 100) {
             throw new BadInput("name", "name is required, at most 100 characters");
         }
+        int silenceDays = plan.silenceDays() == null ? DEFAULT_SILENCE_DAYS : plan.silenceDays();
+        if (silenceDays < 1 || silenceDays > LONGEST_SILENCE_DAYS) {
+            throw new BadInput("silenceDays", "silenceDays (days without interaction before a lead goes silent) is"
+                    + " 1-" + LONGEST_SILENCE_DAYS);
+        }
         if (plan.steps() == null || plan.steps().isEmpty()) {
             throw new BadInput("steps", "a plan needs at least one step");
         }
@@ -80,7 +87,7 @@ public class Plans {
             throw new BadInput("steps", "a plan has at most " + MAX_STEPS + " pushes; this one has " + stored.size());
         }
         checkReachable(plan.steps());
-        sop.insertPlan(plan.key(), version, plan.name(), clock.instant());
+        sop.insertPlan(plan.key(), version, plan.name(), silenceDays, clock.instant());
         stored.forEach(sop::insertStep);
         channelIds.forEach(channel -> {
             sop.deleteChannelPlan(channel);
@@ -99,7 +106,7 @@ public class Plans {
                 s.sendWindow(), s.atTime(), s.delayAfter(), s.atLocal(), s.weekdays(), s.contentId(), s.contentText(),
                 contents.read(s.attachments()), s.includeTags(), s.excludeTags(), s.stopsPlan(), s.delivery(),
                 s.confirmWithin())).toList();
-        return new PlanView(row.planKey(), row.version(), row.name(), row.createdAt(), steps);
+        return new PlanView(row.planKey(), row.version(), row.name(), row.silenceDays(), row.createdAt(), steps);
     }
 
     /** The plan a lead starts on: the one asked for (by the tagging decision), its channel's, or the default. */
@@ -113,6 +120,12 @@ public class Plans {
         }
         String key = channelId == null ? DEFAULT_PLAN : sop.channelPlan(channelId).orElse(DEFAULT_PLAN);
         return new PlanRef(key, sop.latestVersion(key).orElseThrow(() -> new NotFound("No SOP plan '" + key + "'.")));
+    }
+
+    /** How long a lead on this plan may stay without interaction before it moves on (to silent, to dormant). */
+    public Duration silencePeriod(PlanRef plan) {
+        return Duration.ofDays(sop.plan(plan.key(), plan.version()).map(SopMapper.PlanRow::silenceDays)
+                .orElseThrow(() -> new NotFound("No SOP plan '" + plan.key() + "' v" + plan.version() + ".")));
     }
 
     List<SopStep> steps(PlanRef plan) {
@@ -316,7 +329,7 @@ public class Plans {
         return list == null || list.isEmpty();
     }
 
-    public record NewPlan(String key, String name, List<Long> channels, List<NewStep> steps) {
+    public record NewPlan(String key, String name, Integer silenceDays, List<Long> channels, List<NewStep> steps) {
     }
 
     public record NewStep(Timing timing, Integer day, String window, String at, String after, String dateTime,
@@ -328,7 +341,8 @@ public class Plans {
     public record PlanRef(String key, int version) {
     }
 
-    public record PlanView(String key, int version, String name, Instant createdAt, List<StepView> steps) {
+    public record PlanView(String key, int version, String name, int silenceDays, Instant createdAt,
+                           List<StepView> steps) {
     }
 
     public record StepView(int stepNo, Timing timing, int day, String window, String at, String after,

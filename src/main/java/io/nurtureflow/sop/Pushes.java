@@ -189,6 +189,8 @@ public class Pushes {
                 timeline.record(push.customerId, "PUSH", "SOP " + push.planKey + " v" + push.planVersion + " step "
                         + push.stepNo + " delivery: " + status);
                 settledCount++;
+            } else {
+                sop.checkedDelivery(push.id, clock.instant());
             }
         }
         return settledCount;
@@ -207,6 +209,15 @@ public class Pushes {
         sop.insertCustomerZone(customerId, parsed.getId());
     }
 
+    /** The lead's nurture ended: pushes still waiting in the outbox will not go, and the outbox says why. */
+    @Transactional
+    public void cancelScheduled(String customerId, String why) {
+        int cancelled = sop.cancelScheduled(customerId, why);
+        if (cancelled > 0) {
+            timeline.record(customerId, "PUSH", cancelled + " scheduled push(es) cancelled: " + why);
+        }
+    }
+
     public Optional<TrackedLink> link(String token) {
         return token.length() > 32 ? Optional.empty() : sop.findLink(token);
     }
@@ -218,7 +229,7 @@ public class Pushes {
     private Optional<SendOutcome> settled(SopMapper.PushRow push) {
         return switch (push.status) {
             case "SENT" -> Optional.of(new SendOutcome(SendOutcome.Kind.SENT, push.sentAt));
-            case "SKIPPED" -> Optional.of(new SendOutcome(SendOutcome.Kind.SKIPPED, null));
+            case "SKIPPED", "CANCELLED" -> Optional.of(new SendOutcome(SendOutcome.Kind.SKIPPED, null));
             case "SENDING" -> throw new PushInFlight(push.id);
             default -> Optional.empty();
         };

@@ -15,7 +15,7 @@ interface SopMapper {
     Optional<PlanRow> plan(@Param("planKey") String planKey, @Param("version") int version);
 
     void insertPlan(@Param("planKey") String planKey, @Param("version") int version, @Param("name") String name,
-                    @Param("at") Instant at);
+                    @Param("silenceDays") int silenceDays, @Param("at") Instant at);
 
     List<SopStep> steps(@Param("planKey") String planKey, @Param("version") int version);
 
@@ -43,8 +43,11 @@ interface SopMapper {
                                @Param("version") int version, @Param("stepNo") int stepNo);
 
     /** Only while the push is still waiting: a sent or skipped push keeps its record. */
+    /** Also revives a push cancelled when an earlier lifecycle ended: planning it again means it is wanted. */
     int reschedule(@Param("id") long id, @Param("plannedAt") Instant plannedAt, @Param("dueAt") Instant dueAt,
                    @Param("reason") String reason);
+
+    int cancelScheduled(@Param("customerId") String customerId, @Param("reason") String reason);
 
     /** The one node whose update changes the row sends the push. */
     int claim(@Param("id") long id, @Param("node") String node, @Param("at") Instant at);
@@ -66,11 +69,14 @@ interface SopMapper {
 
     Optional<TrackedLink> findLink(String token);
 
+    /** Least recently checked first, so pushes WeCom keeps reporting as pending cannot starve the others. */
     List<PushRow> awaitingDelivery(@Param("limit") int limit);
+
+    void checkedDelivery(@Param("id") long id, @Param("at") Instant at);
 
     void setDelivery(@Param("id") long id, @Param("status") String status, @Param("at") Instant at);
 
-    record PlanRow(String planKey, int version, String name, Instant createdAt) {
+    record PlanRow(String planKey, int version, String name, int silenceDays, Instant createdAt) {
     }
 
     final class ContentRow {

@@ -30,6 +30,7 @@ class FollowUpTest extends RunningService {
                 "workStart", "09:00", "workEnd", "18:00"));
         assertThat(described.status()).as(described.body()).isEqualTo(200);
         String customerId = Scenario.leadOf(api, rep);
+        complete(rep, "FIRST_CONTACT", "REACHED");
         Instant now = now();
 
         assertThat(Scenario.event(api, customerId, "MESSAGE_REPLIED").status()).isEqualTo(202);
@@ -46,6 +47,30 @@ class FollowUpTest extends RunningService {
         assertThat(Scenario.taskKinds(api, lead)).containsExactly("ESCALATION");
         assertThat(task(lead, "ESCALATION").get("reason").asText()).contains(rep);
         assertThat(Scenario.taskKinds(api, rep)).as("the rep keeps the follow-up").contains("FOLLOW_UP");
+    }
+
+    @Test
+    void aMissedFirstContactEscalatesToTheSalesLeadAtTheDueTimeInTheRepsWorkingWeek() {
+        String lead = api.newUser("lead", "SALES_LEAD");
+        String rep = api.newUser("rep", "REP");
+        var badDays = api.put("/api/reps/" + rep, ADMIN, Map.of("workDays", "MON,FUNDAY"));
+        assertThat(badDays.status()).isEqualTo(400);
+        assertThat(badDays.json().get("field").asText()).isEqualTo("workDays");
+        var described = api.put("/api/reps/" + rep, ADMIN, Map.of("salesLead", lead, "workDays", "fri,mon,tue,wed,thu",
+                "workStart", "10:00", "workEnd", "19:00"));
+        assertThat(described.json().get("workDays").asText()).as("normalised to week order").isEqualTo("MON,TUE,WED,THU,FRI");
+        Scenario.leadOf(api, rep);
+
+        var due = Instant.parse(task(rep, "FIRST_CONTACT").get("dueAt").asText()).atZone(SHANGHAI);
+        assertThat(due.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(due.toLocalTime()).isBetween(LocalTime.of(10, 0), LocalTime.of(19, 0));
+        assertThat(Scenario.taskKinds(api, lead)).isEmpty();
+
+        api.advanceClock(Duration.between(now(), due.toInstant()).plusMinutes(1).toString());
+
+        assertThat(Scenario.taskKinds(api, lead)).containsExactly("ESCALATION");
+        assertThat(task(lead, "ESCALATION").get("reason").asText()).contains("First contact").contains(rep);
+        assertThat(Scenario.taskKinds(api, rep)).as("the rep still owes the first contact").contains("FIRST_CONTACT");
     }
 
     @Test
@@ -112,6 +137,12 @@ class FollowUpTest extends RunningService {
         assertThat(lead.get("lastPushes").get(0).get("summary").asText()).as("newest first").contains("/l/" + token);
         assertThat(lead.get("lastClicks")).hasSize(1);
         assertThat(lead.get("lastClicks").get(0).get("summary").asText()).startsWith("LINK_CLICKED");
+    }
+
+    private void complete(String rep, String kind, String outcome) {
+        var done = api.post("/api/me/tasks/" + task(rep, kind).get("id").asText() + "/complete", rep,
+                Map.of("outcome", outcome));
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
     }
 
     private Instant now() {

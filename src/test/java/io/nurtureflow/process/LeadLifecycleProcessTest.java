@@ -28,9 +28,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 /**
- * Every path through lead-lifecycle.bpmn: first contact; automatic, failed and rep-confirmed pushes with their
- * reminders and deadline; engagement, follow-up, call-back and escalation; silence; each exit; the way back
- * from the silent SOP.
+ * Every path through lead-lifecycle.bpmn: first contact and its escalation; automatic, failed and rep-confirmed
+ * pushes with their reminders and deadline; engagement, follow-up, call-back and escalation; silence; each exit;
+ * the way back from the silent SOP.
  */
 @DatabaseTest
 @Deployment(resources = "processes/lead-lifecycle.bpmn")
@@ -68,7 +68,7 @@ class LeadLifecycleProcessTest {
                 "recordEngagementDelegate", (JavaDelegate) execution -> execution.setVariable("followUpOpen", followUpOpen),
                 "scheduleFollowUpDelegate", scheduleFollowUp, "followUpTaskListener", (TaskListener) task -> { }));
         beans.putAll(Map.of("markConvertedDelegate", nothing, "moveToSilentDelegate", nothing,
-                "markOptedOutDelegate", nothing, "markChurnedDelegate", nothing));
+                "markOptedOutDelegate", nothing, "markChurnedDelegate", nothing, "pinSopPlanDelegate", nothing));
         ProcessTestEngine.BEANS.putAll(beans);
     }
 
@@ -77,11 +77,23 @@ class LeadLifecycleProcessTest {
         plannedSteps.add(1);
         var lead = start();
 
-        assertThat(lead).hasPassed("Task_TagLead")
+        assertThat(lead).hasPassedInOrder("Task_TagLead", "Task_PinSopPlan", "Task_ScheduleFirstContact")
                 .isWaitingAt("Task_MakeFirstContact", "Timer_PushDue", "Gateway_EngagedOrSilent");
         assertThat(task(lead, "Task_MakeFirstContact").getAssignee()).isEqualTo("rep-1");
         complete(task(lead, "Task_MakeFirstContact"), withVariables("outcome", "REACHED"));
         assertThat(lead).hasPassed("EndEvent_FirstContactMade").isActive();
+    }
+
+    @Test
+    void aMissedFirstContactEscalatesToTheSalesLeadAndTheRepKeepsIt() {
+        var lead = start();
+
+        execute(job("Timer_FirstContactOverdue", lead));
+
+        assertThat(task(lead, "Task_EscalateMissedFirstContact").getAssignee()).isEqualTo("lead-1");
+        assertThat(lead).isWaitingAt("Task_MakeFirstContact", "Task_EscalateMissedFirstContact");
+        complete(task(lead, "Task_EscalateMissedFirstContact"));
+        assertThat(lead).hasPassed("EndEvent_MissedFirstContactHandled").isWaitingAt("Task_MakeFirstContact");
     }
 
     @Test
@@ -214,12 +226,15 @@ class LeadLifecycleProcessTest {
     }
 
     @Test
-    void aSilentLeadThatEngagesComesBackWithAFollowUp() {
+    void aSilentLeadThatEngagesComesBackWithAFollowUpAndItsPlanResumes() {
+        plannedSteps.add(3);
         var lead = runtimeService().startProcessInstanceByMessage("Msg_BackFromSilence", "C-" + System.nanoTime(),
-                Map.of("customerId", "C-1", "ownerRep", "rep-1", "silenceAfter", "P14D"));
+                Map.of("customerId", "C-1", "ownerRep", "rep-1", "silenceAfter", "P14D", "planKey", "new-lead",
+                        "planVersion", 1, "lastStep", 2, "capturedAt", new Date()));
 
         assertThat(lead).hasPassedInOrder("StartEvent_BackFromSilence", "Task_RecordEngagement", "Task_ScheduleFollowUp")
-                .isWaitingAt("Task_FollowUpLead");
+                .hasPassed("Task_PlanNextPush").hasNotPassed("Task_MakeFirstContact")
+                .isWaitingAt("Task_FollowUpLead", "Timer_PushDue", "Gateway_EngagedOrSilent");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.nurtureflow.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurtureflow.support.Leads;
 import io.nurtureflow.support.RunningService;
 import io.nurtureflow.support.Scenario;
 import io.nurtureflow.support.ServiceTest;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.nurtureflow.support.Api.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,8 @@ class LifecycleExitsTest extends RunningService {
         assertThat(api.get("/engine-rest/job/count?processInstanceId=" + instance, ADMIN).json().get("count").asInt())
                 .isZero();
         assertThat(api.get("/api/me/tasks", rep).json()).isEmpty();
+        assertThat(outbox(customerId, "SCHEDULED")).as("nothing left waiting in the outbox").isZero();
+        assertThat(outbox(customerId, "CANCELLED")).as("the planned step 1, cancelled with the reason").isEqualTo(1);
         api.advanceClock("P30D");
         assertThat(pushes(customerId, "new-lead")).isZero();
         assertThat(stage(customerId)).isEqualTo("CUSTOMER");
@@ -79,6 +83,44 @@ class LifecycleExitsTest extends RunningService {
         assertThat(Scenario.taskKinds(api, rep)).containsExactly("FOLLOW_UP");
         api.advanceClock("P30D");
         assertThat(pushes(customerId, "silent")).as("the silent SOP stopped").isEqualTo(1);
+    }
+
+    @Test
+    void thePlansSilencePeriodDecidesWhenALeadGoesSilentAndItsPlanResumesWhenItComesBack() {
+        String rep = api.newUser("rep", "REP");
+        var channel = api.post("/api/channels", ADMIN, Map.of("name", "短沉默", "staff", List.of(rep)));
+        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+        String key = "quiet-" + System.nanoTime() % 1_000_000;
+        var plan = api.post("/api/sop/plans", ADMIN, Map.of("key", key, "name", "五天沉默", "silenceDays", 5,
+                "channels", List.of(channel.json().get("id").asLong()), "steps", List.of(
+                        Map.of("timing", "DAY_AT_WINDOW", "day", 1, "window", "NOON", "text", "第一天"),
+                        Map.of("timing", "DAY_AT_WINDOW", "day", 9, "window", "NOON", "text", "第九天"))));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+        assertThat(plan.json().get("silenceDays").asInt()).isEqualTo(5);
+        String customerId = Scenario.lead(api, channel.json().get("code").asText(), Leads.newPhone(), null);
+
+        api.advanceClock("P4D");
+        assertThat(stage(customerId)).isEqualTo("NURTURING");
+        api.advanceClock("P2D");
+        assertThat(stage(customerId)).as("5 quiet days on this plan, not the default 14").isEqualTo("SILENT");
+        assertThat(pushes(customerId, key)).isEqualTo(1);
+
+        Scenario.event(api, customerId, "MESSAGE_REPLIED");
+        assertThat(stage(customerId)).isEqualTo("ENGAGED");
+        api.advanceClock("P4D");
+
+        assertThat(pushes(customerId, key)).as("the plan picked up at step 2, not again at step 1").isEqualTo(2);
+        assertThat(db.queryForObject("select count(*) from push_outbox where customer_id = ? and plan_key = ?"
+                + " and step_no = 1", Integer.class, customerId, key)).isEqualTo(1);
+    }
+
+    @Test
+    void aSilencePeriodOutsideOneToAYearIsRefused() {
+        var plan = api.post("/api/sop/plans", ADMIN, Map.of("key", "never-quiet", "name", "x", "silenceDays", 0,
+                "steps", List.of(Map.of("timing", "DAY_AT_WINDOW", "day", 1, "window", "NOON", "text", "x"))));
+        assertThat(plan.status()).isEqualTo(400);
+        assertThat(plan.json().get("field").asText()).isEqualTo("silenceDays");
+        assertThat(api.get("/api/sop/plans/never-quiet", ADMIN).status()).as("nothing saved").isEqualTo(404);
     }
 
     @Test
@@ -131,6 +173,11 @@ class LifecycleExitsTest extends RunningService {
     private int pushes(String customerId, String plan) {
         return db.queryForObject("select count(*) from push_outbox where customer_id = ? and plan_key = ? and status = 'SENT'",
                 Integer.class, customerId, plan);
+    }
+
+    private int outbox(String customerId, String status) {
+        return db.queryForObject("select count(*) from push_outbox where customer_id = ? and status = ?",
+                Integer.class, customerId, status);
     }
 
     private int running(String process, String customerId) {
