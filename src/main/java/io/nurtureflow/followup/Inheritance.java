@@ -12,12 +12,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
  * 离职继承: a departing rep's customers and open tasks go to a named successor, or round-robin to the active
  * reps of the same team. WeCom lets a customer be transferred at most twice in 90 days; a customer over that
- * limit stays where it is and the refusal is recorded for the sales lead. All or nothing, in one transaction.
+ * limit stays where it is and the refusal is recorded for the sales lead. With WeCom configured, WeCom is asked
+ * to move the customers' contacts first ({@link WeComHandOver}); a customer WeCom refuses stays with the
+ * departing rep here too, so both sides keep the same owner. All or nothing, in one transaction: if WeCom cannot
+ * be reached, nothing changes.
  */
 @Service
 public class Inheritance {
@@ -31,48 +35,73 @@ public class Inheritance {
     private final Customers customers;
     private final TaskEngine engine;
     private final UserDirectory users;
+    private final WeComHandOver wecom;
     private final Clock clock;
 
     Inheritance(RepMapper reps, TransferMapper transfers, FollowUpMapper tasks, Customers customers, TaskEngine engine,
-                UserDirectory users, Clock clock) {
+                UserDirectory users, WeComHandOver wecom, Clock clock) {
         this.reps = reps;
         this.transfers = transfers;
         this.tasks = tasks;
         this.customers = customers;
         this.engine = engine;
         this.users = users;
+        this.wecom = wecom;
         this.clock = clock;
     }
 
     @Transactional
-    public List<Transfer> deactivate(String rep, String successor) {
+    public List<Transfer> deactivate(String rep, String successor, boolean leftWeCom, String message) {
         if (!users.exists(rep)) {
             throw new NotFound("No user " + rep + ".");
         }
+        WeComHandOver.checkMessage(leftWeCom, message);
         var heirs = heirs(rep, successor);
         Instant now = clock.instant();
+        var plan = plan(rep, heirs, now);
+        var heirOf = new LinkedHashMap<String, String>();
+        plan.stream().filter(step -> step.heir() != null).forEach(step -> heirOf.put(step.customerId(), step.heir()));
+        var answers = wecom.start(rep, heirOf, leftWeCom, message);
+
         if (reps.find(rep).isEmpty()) {
             reps.insert(RepProfile.unDescribed(rep), now);
         }
         reps.deactivate(rep, now);
+        String why = successor == null ? "round-robin in the team" : "named successor";
         var done = new ArrayList<Transfer>();
-        int next = 0;
-        for (String customerId : customers.idsOwnedBy(rep)) {
-            if (transfers.countTransferredSince(customerId, now.minus(WECOM_WINDOW)) >= WECOM_TRANSFERS) {
-                done.add(record(new Transfer(customerId, rep, null, "BLOCKED",
-                        "WeCom allows " + WECOM_TRANSFERS + " transfers per customer in 90 days", now)));
-                continue;
-            }
-            String heir = heirs.get(next++ % heirs.size());
-            hand(customerId, rep, heir);
-            done.add(record(new Transfer(customerId, rep, heir, "TRANSFERRED",
-                    successor == null ? "round-robin in the team" : "named successor", now)));
+        for (var step : plan) {
+            done.add(record(settle(rep, step, why, answers, now)));
         }
         return done;
     }
 
     public List<Transfer> transfersFrom(String rep) {
         return transfers.from(rep);
+    }
+
+    /** Who gets each customer, decided before WeCom is asked; no heir when WeCom's limit keeps the customer. */
+    private List<Step> plan(String rep, List<String> heirs, Instant now) {
+        var plan = new ArrayList<Step>();
+        int next = 0;
+        for (String customerId : customers.idsOwnedBy(rep)) {
+            boolean overLimit = transfers.countTransferredSince(customerId, now.minus(WECOM_WINDOW)) >= WECOM_TRANSFERS;
+            plan.add(new Step(customerId, overLimit ? null : heirs.get(next++ % heirs.size())));
+        }
+        return plan;
+    }
+
+    private Transfer settle(String rep, Step step, String why, WeComHandOver.Answers answers, Instant now) {
+        String customerId = step.customerId();
+        if (step.heir() == null) {
+            return new Transfer(customerId, rep, null, "BLOCKED",
+                    "WeCom allows " + WECOM_TRANSFERS + " transfers per customer in 90 days", now);
+        }
+        var refusal = answers.refusal(customerId);
+        if (refusal.isPresent()) {
+            return new Transfer(customerId, rep, null, "WECOM_REFUSED", refusal.get(), now);
+        }
+        hand(customerId, rep, step.heir());
+        return new Transfer(customerId, rep, step.heir(), "TRANSFERRED", why + answers.note(customerId), now);
     }
 
     private void hand(String customerId, String from, String to) {
@@ -106,5 +135,8 @@ public class Inheritance {
             throw new BadInput("successor", rep + " has no active teammates: name a successor.");
         }
         return teammates;
+    }
+
+    private record Step(String customerId, String heir) {
     }
 }

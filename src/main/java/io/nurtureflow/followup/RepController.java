@@ -38,11 +38,16 @@ class RepController {
                 description.workEnd(), description.workDays());
     }
 
-    /** The rep left: their leads and open tasks go to {@code successor}, or round-robin in their team. */
+    /**
+     * The rep left: their leads and open tasks go to {@code successor}, or round-robin in their team, and WeCom is
+     * asked to move the contacts too ({@code leftWeCom} once the rep was deleted from WeCom; {@code message} is
+     * what WeCom tells the customers otherwise).
+     */
     @PostMapping("/{rep}/deactivate")
     List<Transfer> deactivate(@PathVariable String rep, @RequestBody(required = false) Deactivation deactivation) {
         requireLead();
-        return inheritance.deactivate(rep, deactivation == null ? null : deactivation.successor());
+        var asked = deactivation == null ? new Deactivation(null, false, null) : deactivation;
+        return inheritance.deactivate(rep, asked.successor(), asked.leftWeCom(), asked.message());
     }
 
     @GetMapping("/{rep}/transfers")
@@ -58,7 +63,7 @@ class RepController {
         }
     }
 
-    record Deactivation(String successor) {
+    record Deactivation(String successor, boolean leftWeCom, String message) {
     }
 
     record Description(String team, String salesLead, String workStart, String workEnd, String workDays) {

@@ -1,32 +1,25 @@
 package io.nurtureflow.capture;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurtureflow.support.Api;
 import io.nurtureflow.support.ServiceTest;
+import io.nurtureflow.support.WeComApi;
+import io.nurtureflow.support.WeComApi.Call;
 import io.nurtureflow.wecom.CallbackEvent;
 import io.nurtureflow.wecom.CallbackListener;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -41,48 +34,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceTest
 class ContactWayTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final MockWebServer WECOM = new MockWebServer();
-    private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
     private static final AtomicInteger CONFIG_IDS = new AtomicInteger();
     private static final AtomicReference<String> ADD_ANSWER = new AtomicReference<>();
     private static final AtomicReference<String> WELCOME_ANSWER = new AtomicReference<>("{\"errcode\":0,\"errmsg\":\"ok\"}");
-
-    static {
-        WECOM.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String path = request.getRequestUrl().encodedPath();
-                String body = request.getBody().readUtf8();
-                CALLS.add(new Call(path, body.isEmpty() ? null : read(body)));
-                return json(switch (path) {
-                    case "/cgi-bin/gettoken" -> "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"TK\",\"expires_in\":7200}";
-                    case "/cgi-bin/externalcontact/add_contact_way" -> ADD_ANSWER.get() != null ? ADD_ANSWER.get() : "{\"errcode\":0,\"errmsg\":\"ok\",\"config_id\":\"cfg-"
-                            + CONFIG_IDS.incrementAndGet() + "\",\"qr_code\":\"https://wework.qpic.cn/x\"}";
-                    case "/cgi-bin/externalcontact/send_welcome_msg" -> WELCOME_ANSWER.get();
-                    default -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
-                });
-            }
-        });
-        try {
-            WECOM.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    @RegisterExtension
+    static final WeComApi WECOM = new WeComApi(call -> WeComApi.json(switch (call.path()) {
+        case "/cgi-bin/externalcontact/add_contact_way" -> ADD_ANSWER.get() != null ? ADD_ANSWER.get() : "{\"errcode\":0,\"errmsg\":\"ok\",\"config_id\":\"cfg-"
+                + CONFIG_IDS.incrementAndGet() + "\",\"qr_code\":\"https://wework.qpic.cn/x\"}";
+        case "/cgi-bin/externalcontact/send_welcome_msg" -> WELCOME_ANSWER.get();
+        default -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
+    }));
 
     @DynamicPropertySource
     static void wecom(DynamicPropertyRegistry registry) {
-        registry.add("nurture.wecom.corp-id", () -> "ww-test-corp");
-        registry.add("nurture.wecom.secret", () -> "test-secret");
-        registry.add("nurture.wecom.api-base-url", () -> WECOM.url("").toString().replaceAll("/$", ""));
-        // the minute sync would call WeCom at moments of its own choosing; the tests call sync themselves
-        registry.add("nurture.capture.contact-way-sync-millis", () -> "86400000");
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        WECOM.shutdown();
+        WECOM.configure(registry);
     }
 
     @LocalServerPort
@@ -100,7 +65,7 @@ class ContactWayTest {
     @BeforeEach
     void connect() {
         api = new Api(port);
-        CALLS.clear();
+        WECOM.forget();
         WELCOME_ANSWER.set("{\"errcode\":0,\"errmsg\":\"ok\"}");
         ADD_ANSWER.set(null);
     }
@@ -144,23 +109,23 @@ class ContactWayTest {
         assertThat(only("/cgi-bin/externalcontact/add_contact_way").body().get("user").toString())
                 .isEqualTo("[\"" + a + "\",\"" + b + "\"]");
 
-        CALLS.clear();
+        WECOM.forget();
         add(code, a, "wm-ext-" + UUID.randomUUID(), null);
         var capped = only("/cgi-bin/externalcontact/update_contact_way");
         assertThat(capped.body().get("config_id").asText()).isEqualTo(channel.get("wecomConfigId").asText());
         assertThat(capped.body().get("user").toString()).as("a at the cap leaves the rotation").isEqualTo("[\"" + b + "\"]");
 
-        CALLS.clear();
+        WECOM.forget();
         api.put("/api/staff/" + b + "/online", ADMIN, Map.of("online", false));
         api.put("/api/channels/" + channel.get("id").asText(), ADMIN, Map.of("name", "改名了", "staff",
                 List.of(member(a, Map.of("dailyCap", 1)), b, member(backup, Map.of("backup", true)))));
         assertThat(only("/cgi-bin/externalcontact/update_contact_way").body().get("user").toString())
                 .as("everyone regular capped or offline: the backup").isEqualTo("[\"" + backup + "\"]");
 
-        CALLS.clear();
+        WECOM.forget();
         api.put("/api/channels/" + channel.get("id").asText(), ADMIN, Map.of("name", "又改名", "staff",
                 List.of(member(a, Map.of("dailyCap", 1)), b, member(backup, Map.of("backup", true)))));
-        assertThat(calls("/cgi-bin/externalcontact/update_contact_way")).as("nothing changed, nothing sent").isEmpty();
+        assertThat(WECOM.calls("/cgi-bin/externalcontact/update_contact_way")).as("nothing changed, nothing sent").isEmpty();
     }
 
     @Test
@@ -170,7 +135,7 @@ class ContactWayTest {
                 "welcomeText", "你好，我是你的专属顾问～",
                 "welcomeLink", Map.of("title", "新生资料包", "url", "https://example.edu/pack", "imageUrl", "https://example.edu/pack.png")));
         String external = "wm" + UUID.randomUUID().toString().replace("-", "");
-        CALLS.clear();
+        WECOM.forget();
 
         add(channel.get("code").asText(), rep, external, "WELCOME-CODE-1");
 
@@ -199,7 +164,7 @@ class ContactWayTest {
         var channel = ChannelFixtures.create(api, Map.of("staff", List.of(rep), "welcomeText", "白天好",
                 "welcomeSlots", List.of(Map.of("from", slotStart.toString(), "to", slotStart.plusHours(1).equals(java.time.LocalTime.MIDNIGHT)
                         ? "00:00" : slotStart.plusHours(1).toString(), "text", "这个时段的欢迎语"))));
-        CALLS.clear();
+        WECOM.forget();
         add(channel.get("code").asText(), rep, "wm" + UUID.randomUUID().toString().replace("-", ""), "WELCOME-CODE-2");
         assertThat(only("/cgi-bin/externalcontact/send_welcome_msg").body().get("text").get("content").asText())
                 .isEqualTo("这个时段的欢迎语");
@@ -224,7 +189,7 @@ class ContactWayTest {
         var channel = ChannelFixtures.create(api, Map.of("staff", List.of(rep), "welcomeText", "你好"));
         api.post("/api/channels/" + channel.get("id").asText() + "/disable", ADMIN, Map.of());
         String external = "wm" + UUID.randomUUID().toString().replace("-", "");
-        CALLS.clear();
+        WECOM.forget();
 
         add(channel.get("code").asText(), rep, external, "WELCOME-CODE-4");
         handAll(new CallbackEvent("ww", "sys", Instant.now(), "event", "change_external_contact", "del_external_contact",
@@ -233,7 +198,7 @@ class ContactWayTest {
 
         assertThat(db.queryForObject("select count(*) from captured_lead where external_user_id = ?", Integer.class, external))
                 .isZero();
-        assertThat(calls("/cgi-bin/externalcontact/send_welcome_msg")).isEmpty();
+        assertThat(WECOM.calls("/cgi-bin/externalcontact/send_welcome_msg")).isEmpty();
     }
 
     private void add(String state, String rep, String externalUserId, String welcomeCode) {
@@ -246,28 +211,9 @@ class ContactWayTest {
         listeners.forEach(listener -> listener.on(event));
     }
 
-    private static List<Call> calls(String path) {
-        return CALLS.stream().filter(call -> call.path().equals(path)).toList();
-    }
-
     private static Call only(String path) {
-        var calls = calls(path);
+        var calls = WECOM.calls(path);
         assertThat(calls).as("calls to " + path).hasSize(1);
         return calls.get(0);
-    }
-
-    private static MockResponse json(String body) {
-        return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    record Call(String path, JsonNode body) {
     }
 }
