@@ -149,12 +149,12 @@ class PushWindowBench {
                 | pushes sent after the window closed | %d |
                 | customers with more than one step-1 push | %d |
 
-                Machine: %s, %d cores visible to the JVM, shared with four other engineers' test runs while measured;
-                %s; JVM %s; MariaDB %s, server defaults.
+                Machine: %s, %d cores visible to the JVM; %s; %s; JVM %s; MariaDB %s, server defaults.
                 Run: `bench/push-window.sh` (set NURTURE_BENCH_LEADS to change the size; the database `%s` is dropped
                 and recreated).
                 """.formatted(LEADS, LEADS, sent, LEADS, seedSeconds, LEADS / seedSeconds, seconds, sent / seconds, peak,
                 outsideWindow, twice, cpu, Runtime.getRuntime().availableProcessors(),
+                env("NURTURE_BENCH_MACHINE_NOTE", "nothing else known to run on it"),
                 LocalDateTime.now().withNano(0) + " UTC", System.getProperty("java.version"),
                 db.queryForObject("select version()", String.class), DATABASE);
         if (LEADS < 100_000) {
