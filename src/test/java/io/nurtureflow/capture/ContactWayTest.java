@@ -1,9 +1,11 @@
 package io.nurtureflow.capture;
 
 import io.nurtureflow.support.Api;
+import io.nurtureflow.support.CallbackEndpoint;
 import io.nurtureflow.support.ServiceTest;
 import io.nurtureflow.support.WeComApi;
 import io.nurtureflow.support.WeComApi.Call;
+import io.nurtureflow.support.WeComStandIn;
 import io.nurtureflow.wecom.CallbackEvent;
 import io.nurtureflow.wecom.CallbackListener;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -154,6 +157,31 @@ class ContactWayTest {
         var task = api.get("/api/me/tasks", rep).json();
         assertThat(task).hasSize(1);
         assertThat(task.get(0).get("lead").get("tags").toString()).contains("企微活码");
+    }
+
+    @Test
+    void anAddDeliveredToTheCallbackEndpointIsALeadWelcomedBeforeTheAnswerAndWeComsRetryChangesNothing() {
+        String rep = api.newUser("rep", "REP");
+        var channel = ChannelFixtures.create(api, Map.of("staff", List.of(rep), "welcomeText", "欢迎加入～"));
+        String external = "wm" + UUID.randomUUID().toString().replace("-", "");
+        long at = 1_600_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
+        String delivery = WeComStandIn.contactAdded(rep, external, channel.get("code").asText(), "WELCOME-" + at, at);
+        var callback = new CallbackEndpoint(port);
+        WECOM.forget();
+
+        var answered = callback.deliver(delivery);
+
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).isEqualTo("success");
+        assertThat(only("/cgi-bin/externalcontact/send_welcome_msg").body().get("welcome_code").asText())
+                .as("sent on the callback's own thread, before WeCom got its answer").isEqualTo("WELCOME-" + at);
+        assertThat(db.queryForObject("select assigned_rep from captured_lead where external_user_id = ?", String.class,
+                external)).isEqualTo(rep);
+
+        assertThat(callback.deliver(delivery).statusCode()).as("WeCom's retry is answered").isEqualTo(200);
+        assertThat(db.queryForObject("select count(*) from captured_lead where external_user_id = ?", Integer.class,
+                external)).isEqualTo(1);
+        assertThat(WECOM.calls("/cgi-bin/externalcontact/send_welcome_msg")).as("welcomed once").hasSize(1);
     }
 
     @Test

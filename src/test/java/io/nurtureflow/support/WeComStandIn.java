@@ -69,10 +69,22 @@ public final class WeComStandIn {
 
     /** A change_external_contact event as WeCom sends it. */
     public static String contactChange(String changeType, String rep, String externalUserId, long createTime) {
+        return contactEvent(changeType, rep, externalUserId, createTime, "");
+    }
+
+    /** add_external_contact through a contact way: its state, and the welcome code valid for 20 seconds. */
+    public static String contactAdded(String rep, String externalUserId, String state, String welcomeCode,
+                                      long createTime) {
+        return contactEvent("add_external_contact", rep, externalUserId, createTime, "<State><![CDATA[" + state
+                + "]]></State><WelcomeCode><![CDATA[" + welcomeCode + "]]></WelcomeCode>");
+    }
+
+    private static String contactEvent(String changeType, String rep, String externalUserId, long createTime,
+                                       String more) {
         return "<xml><ToUserName><![CDATA[" + CORP_ID + "]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>"
                 + "<CreateTime>" + createTime + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
                 + "<Event><![CDATA[change_external_contact]]></Event><ChangeType><![CDATA[" + changeType
                 + "]]></ChangeType><UserID><![CDATA[" + rep + "]]></UserID><ExternalUserID><![CDATA["
-                + externalUserId + "]]></ExternalUserID></xml>";
+                + externalUserId + "]]></ExternalUserID>" + more + "</xml>";
     }
 }

@@ -1,17 +1,13 @@
 package io.nurtureflow.wecom;
 
+import io.nurtureflow.support.CallbackEndpoint;
 import io.nurtureflow.support.Leads;
 import io.nurtureflow.support.RunningService;
 import io.nurtureflow.support.Scenario;
 import io.nurtureflow.support.ServiceTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.nurtureflow.support.Api.ADMIN;
@@ -30,11 +26,17 @@ class WeComCallbackTest extends RunningService {
     static final String SAMPLE_ECHOSTR = "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==";
     static final String SAMPLE_ENCRYPT = "RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==";
 
-    final HttpClient http = HttpClient.newHttpClient();
+
+    CallbackEndpoint callback;
+
+    @BeforeEach
+    void endpoint() {
+        callback = new CallbackEndpoint(port);
+    }
 
     @Test
     void wecomsPublishedUrlVerificationSamplePassesTheEndpoint() {
-        var answer = get("5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3", "1409659589", "263014780", SAMPLE_ECHOSTR);
+        var answer = callback.get("5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3", "1409659589", "263014780", SAMPLE_ECHOSTR);
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("1616140317555161061");
@@ -42,8 +44,8 @@ class WeComCallbackTest extends RunningService {
 
     @Test
     void wecomsPublishedMessageSampleIsOpenedAndRecordedOnce() {
-        var first = post("477715d11cdb4164915debcba66cb864d751f3e6", "1409659813", "1372623149", envelope(SAMPLE_ENCRYPT));
-        var replay = post("477715d11cdb4164915debcba66cb864d751f3e6", "1409659813", "1372623149", envelope(SAMPLE_ENCRYPT));
+        var first = callback.post("477715d11cdb4164915debcba66cb864d751f3e6", "1409659813", "1372623149", envelope(SAMPLE_ENCRYPT));
+        var replay = callback.post("477715d11cdb4164915debcba66cb864d751f3e6", "1409659813", "1372623149", envelope(SAMPLE_ENCRYPT));
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).isEqualTo("success");
@@ -57,18 +59,18 @@ class WeComCallbackTest extends RunningService {
         long at = 1_700_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
         String sealed = seal(contactChange("del_follow_user", "rep", externalUserId, at), CORP_ID);
 
-        var forged = post("0".repeat(40), "1700000000", "42", envelope(sealed));
+        var forged = callback.post("0".repeat(40), "1700000000", "42", envelope(sealed));
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(forged.body()).contains("\"field\":\"msg_signature\"");
 
         char[] chars = sealed.toCharArray();
         chars[10] = chars[10] == 'A' ? 'B' : 'A';
         String tampered = new String(chars);
-        var broken = post(sign("1700000000", "43", tampered), "1700000000", "43", envelope(tampered));
+        var broken = callback.post(sign("1700000000", "43", tampered), "1700000000", "43", envelope(tampered));
         assertThat(broken.statusCode()).isEqualTo(400);
 
         String foreign = seal(contactChange("del_follow_user", "rep", externalUserId, at), "ww-some-other-corp");
-        var wrongCorp = post(sign("1700000000", "44", foreign), "1700000000", "44", envelope(foreign));
+        var wrongCorp = callback.post(sign("1700000000", "44", foreign), "1700000000", "44", envelope(foreign));
         assertThat(wrongCorp.statusCode()).isEqualTo(400);
         assertThat(wrongCorp.body()).contains("receive id");
 
@@ -86,8 +88,8 @@ class WeComCallbackTest extends RunningService {
         long at = 1_700_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
         String message = contactChange("del_follow_user", rep, externalUserId, at);
 
-        var delivered = deliver(message);
-        var retried = deliver(message);
+        var delivered = callback.deliver(message);
+        var retried = callback.deliver(message);
 
         assertThat(delivered.statusCode()).isEqualTo(200);
         assertThat(retried.statusCode()).isEqualTo(200);
@@ -104,49 +106,16 @@ class WeComCallbackTest extends RunningService {
         String customerId = Scenario.lead(api, Scenario.channelOf(api, rep), Leads.newPhone(), externalUserId);
         long at = 1_700_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
 
-        assertThat(deliver(contactChange("edit_external_contact", rep, externalUserId, at)).statusCode()).isEqualTo(200);
+        assertThat(callback.deliver(contactChange("edit_external_contact", rep, externalUserId, at)).statusCode()).isEqualTo(200);
         assertThat(api.get("/api/customers/" + customerId, ADMIN).json().get("stage").asText()).isEqualTo("NURTURING");
-        assertThat(deliver(contactChange("del_external_contact", rep, externalUserId, at + 1)).statusCode()).isEqualTo(200);
+        assertThat(callback.deliver(contactChange("del_external_contact", rep, externalUserId, at + 1)).statusCode()).isEqualTo(200);
 
         assertThat(db.queryForList("select type from behaviour_event where customer_id = ? order by id", String.class,
                 customerId)).containsExactly("CONTACT_EDITED", "STAFF_DELETED_CUSTOMER");
         assertThat(api.get("/api/customers/" + customerId, ADMIN).json().get("stage").asText()).isEqualTo("CHURNED");
     }
 
-    private HttpResponse<String> deliver(String message) {
-        String sealed = seal(message, CORP_ID);
-        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
-        String nonce = String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000_000));
-        return post(sign(timestamp, nonce, sealed), timestamp, nonce, envelope(sealed));
-    }
-
     private int receipts(String fromUser) {
         return db.queryForObject("select count(*) from wecom_callback_receipt where from_user = ?", Integer.class, fromUser);
-    }
-
-    private HttpResponse<String> get(String signature, String timestamp, String nonce, String echostr) {
-        return send(HttpRequest.newBuilder(URI.create(uri(signature, timestamp, nonce) + "&echostr=" + encode(echostr))).GET());
-    }
-
-    private HttpResponse<String> post(String signature, String timestamp, String nonce, String xml) {
-        return send(HttpRequest.newBuilder(URI.create(uri(signature, timestamp, nonce))).header("Content-Type", "text/xml")
-                .POST(HttpRequest.BodyPublishers.ofString(xml)));
-    }
-
-    private String uri(String signature, String timestamp, String nonce) {
-        return "http://localhost:" + port + "/wecom/callback?msg_signature=" + signature + "&timestamp=" + timestamp
-                + "&nonce=" + nonce;
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
