@@ -187,11 +187,13 @@ class ContactWayTest {
     @Test
     void theWelcomeFollowsTheTimeSlot() {
         String rep = api.newUser("rep", "REP");
-        var now = java.time.LocalTime.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"));
-        var slotStart = now.minusMinutes(now.getMinute()).withSecond(0).withNano(0);
+        var now = java.time.LocalTime.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        // half an hour either side of now, so the add a moment later is still inside, whatever the hour
+        var from = now.isBefore(java.time.LocalTime.of(0, 30)) ? java.time.LocalTime.MIDNIGHT : now.minusMinutes(30);
+        var to = now.isAfter(java.time.LocalTime.of(23, 29)) ? java.time.LocalTime.MIDNIGHT : now.plusMinutes(30);
         var channel = ChannelFixtures.create(api, Map.of("staff", List.of(rep), "welcomeText", "白天好",
-                "welcomeSlots", List.of(Map.of("from", slotStart.toString(), "to", slotStart.plusHours(1).equals(java.time.LocalTime.MIDNIGHT)
-                        ? "00:00" : slotStart.plusHours(1).toString(), "text", "这个时段的欢迎语"))));
+                "welcomeSlots", List.of(Map.of("from", from.toString(), "to", to.toString(), "text", "这个时段的欢迎语"))));
         WECOM.forget();
         add(channel.get("code").asText(), rep, "wm" + UUID.randomUUID().toString().replace("-", ""), "WELCOME-CODE-2");
         assertThat(only("/cgi-bin/externalcontact/send_welcome_msg").body().get("text").get("content").asText())
