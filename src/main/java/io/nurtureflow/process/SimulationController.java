@@ -1,6 +1,7 @@
 package io.nurtureflow.process;
 
 import io.nurtureflow.events.EngagementScores;
+import io.nurtureflow.events.ParkedEventsOnCapture;
 import io.nurtureflow.system.BadInput;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -32,16 +33,20 @@ class SimulationController {
     private final ManagementService management;
     private final SignalCorrelator correlator;
     private final EngagementScores scores;
+    private final ParkedEventsOnCapture parkedEvents;
 
-    SimulationController(ManagementService management, SignalCorrelator correlator, EngagementScores scores) {
+    SimulationController(ManagementService management, SignalCorrelator correlator, EngagementScores scores,
+                         ParkedEventsOnCapture parkedEvents) {
         this.management = management;
         this.correlator = correlator;
         this.scores = scores;
+        this.parkedEvents = parkedEvents;
     }
 
     @PostMapping("/api/simulation/clock")
-    synchronized ClockMoved advance(@RequestBody ClockMove move) {
+    synchronized ClockMoved advance(@RequestBody ClockMove move) throws InterruptedException {
         Duration advance = parse(move.advance());
+        parkedEvents.awaitIdle(Duration.ofSeconds(30));
         Instant now = ClockUtil.now().toInstant();
         Instant target = now.plus(advance);
         moveClockTo(target);

@@ -77,7 +77,7 @@ class EventIntakeTest extends RunningService {
         assertThat(parked.json().get("parked").asInt()).isEqualTo(1);
 
         String customerId = Scenario.lead(api, Scenario.channelOf(api, rep), phone, null);
-        // parked events are applied off the request thread; the inbox sweep the simulation runs settles them now
+        // parked events are applied off the request thread; the simulation clock waits for it, then sweeps
         api.advanceClock("PT0S");
 
         assertThat(db.queryForObject("select status from behaviour_event where customer_id = ?", String.class, customerId))
