@@ -40,15 +40,22 @@ class WebappLoginTest {
         String rep = new Api(port).newUser("rep", "REP");
 
         assertThat(login("tasklist", rep, Api.REP_PASSWORD)).isEqualTo(200);
+        assertThat(sessionCookie).as("no other site can ride on a session login").contains("SameSite=Strict")
+                .contains("HttpOnly");
         assertThat(login("cockpit", rep, Api.REP_PASSWORD)).isEqualTo(403);
     }
+
+    /** The session cookie the last login was handed, as the server wrote it. */
+    String sessionCookie = "";
 
     /** As a browser does it: open the app for the session and XSRF cookie, then post the login with the token. */
     private int login(String app, String user, String password) throws Exception {
         var cookies = new java.net.CookieManager();
         var browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-        browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/" + app + "/")).build(),
-                HttpResponse.BodyHandlers.discarding());
+        var opened = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/" + app
+                + "/")).build(), HttpResponse.BodyHandlers.discarding());
+        opened.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .forEach(c -> sessionCookie = c);
         String token = cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
         var form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
