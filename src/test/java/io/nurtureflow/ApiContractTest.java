@@ -111,6 +111,17 @@ class ApiContractTest {
     }
 
     @Test
+    void valuesOfTheWrongTypeAreRefusedNamingTheParameter() {
+        long id = db.queryForObject("select id from channel where code = ?", Long.class, code);
+
+        assertProblem(api.get("/api/channels/abc", ADMIN), "id");
+        assertProblem(api.get("/api/channels/" + id + "/qr.png?size=abc", ADMIN), "size");
+        assertProblem(api.post("/api/sop/plans", ADMIN, Map.of("key", "contract-" + UUID.randomUUID().toString().substring(0, 8),
+                "name", "x", "steps", List.of(Map.of("timing", "DAY_AT_WINDOW", "day", "tomorrow", "window", "NOON")))),
+                "steps[0].day");
+    }
+
+    @Test
     void aBadEventInABatchRejectsTheWholeBatchNamingIt() {
         int events = count("behaviour_event");
         var batch = List.of(

@@ -1,5 +1,6 @@
 package io.nurtureflow.system;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -7,6 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -59,6 +61,26 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         String field = fieldOf(e);
         return ResponseEntity.badRequest().body(fieldProblem(field, "The request body is not valid JSON of the expected shape"
                 + (field.equals("body") ? "." : " at '" + field + "'.")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        // a path variable or request parameter carries its name here; a mismatch without one has no field to name
+        String field = e.getPropertyName();
+        if (field == null) {
+            return super.handleTypeMismatch(e, headers, status, request);
+        }
+        String expected = e.getRequiredType() == null ? "" : " (expected " + e.getRequiredType().getSimpleName() + ")";
+        return ResponseEntity.badRequest().body(fieldProblem(field,
+                "'" + e.getValue() + "' is not a valid value for '" + field + "'" + expected + "."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(fieldProblem(e.getParameterName(),
+                "The request parameter '" + e.getParameterName() + "' is required."));
     }
 
     static ProblemDetail fieldProblem(String field, String detail) {

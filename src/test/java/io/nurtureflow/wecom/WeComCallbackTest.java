@@ -81,6 +81,17 @@ class WeComCallbackTest extends RunningService {
     }
 
     @Test
+    void aCallbackWithoutItsSignatureIsRejectedNamingTheMissingParameter() {
+        var unsigned = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/wecom/callback?timestamp=1409659589&nonce=263014780&echostr=" + encode(SAMPLE_ECHOSTR))).GET());
+
+        assertThat(unsigned.statusCode()).isEqualTo(400);
+        assertThat(unsigned.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(unsigned.body()).contains("\"field\":\"msg_signature\"");
+    }
+
+    @Test
     void theCustomerDeletingTheRepChurnsTheLeadOnceEvenWhenWeComRetries() {
         String rep = api.newUser("rep", "REP");
         String externalUserId = Scenario.externalUserId();
