@@ -36,6 +36,11 @@ public final class CallbackEndpoint {
                 + URLEncoder.encode(echostr, StandardCharsets.UTF_8))).GET());
     }
 
+    /** A URL verification with just these query parameters (already encoded), to show what a missing one does. */
+    public HttpResponse<String> getWith(String query) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/wecom/callback?" + query)).GET());
+    }
+
     public HttpResponse<String> post(String signature, String timestamp, String nonce, String xml) {
         return send(HttpRequest.newBuilder(URI.create(uri(signature, timestamp, nonce))).header("Content-Type", "text/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(xml)));

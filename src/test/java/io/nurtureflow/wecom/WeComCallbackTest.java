@@ -82,8 +82,8 @@ class WeComCallbackTest extends RunningService {
 
     @Test
     void aCallbackWithoutItsSignatureIsRejectedNamingTheMissingParameter() {
-        var unsigned = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/wecom/callback?timestamp=1409659589&nonce=263014780&echostr=" + encode(SAMPLE_ECHOSTR))).GET());
+        var unsigned = callback.getWith("timestamp=1409659589&nonce=263014780&echostr="
+                + java.net.URLEncoder.encode(SAMPLE_ECHOSTR, java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(unsigned.statusCode()).isEqualTo(400);
         assertThat(unsigned.headers().firstValue("Content-Type")).hasValueSatisfying(
