@@ -20,8 +20,9 @@ import java.util.List;
  * reps of the same team. WeCom lets a customer be transferred at most twice in 90 days; a customer over that
  * limit stays where it is and the refusal is recorded for the sales lead. With WeCom configured, WeCom is asked
  * to move the customers' contacts first ({@link WeComHandOver}); a customer WeCom refuses stays with the
- * departing rep here too, so both sides keep the same owner. All or nothing, in one transaction: if WeCom cannot
- * be reached, nothing changes.
+ * departing rep here too, so both sides keep the same owner. The rep leaves the reps group, so they are no longer
+ * routed new leads and can no longer log in. All or nothing, in one transaction: if WeCom cannot be reached,
+ * nothing changes.
  */
 @Service
 public class Inheritance {
@@ -67,6 +68,8 @@ public class Inheritance {
             reps.insert(RepProfile.unDescribed(rep), now);
         }
         reps.deactivate(rep, now);
+        // routing, Tasklist and our login go by the user's groups: leaving the reps group closes every door a rep had
+        users.revoke(rep, Role.REP);
         String why = successor == null ? "round-robin in the team" : "named successor";
         var done = new ArrayList<Transfer>();
         for (var step : plan) {

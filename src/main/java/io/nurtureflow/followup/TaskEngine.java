@@ -8,7 +8,7 @@ public interface TaskEngine {
     /** {@code callBackAt} is set only for {@link Outcome#CALL_BACK}: the lifecycle opens a new task for then. */
     void complete(String taskId, Outcome outcome, String note, Instant callBackAt);
 
-    /** The rep's open task moves to another rep, in Tasklist too. */
+    /** The rep's open task moves to another rep, in Tasklist too: the previous rep can no longer see or complete it. */
     void reassign(String taskId, String rep);
 
     /** Tasks the customer's running lifecycle opens from now on go to this rep. */

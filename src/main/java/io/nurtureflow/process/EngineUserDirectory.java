@@ -80,6 +80,11 @@ class EngineUserDirectory implements UserDirectory {
     }
 
     @Override
+    public void revoke(String username, Role role) {
+        identity.deleteMembership(username, role.group());
+    }
+
+    @Override
     public List<String> membersOf(Role role) {
         return identity.createUserQuery().memberOfGroup(role.group()).orderByUserId().asc().list().stream()
                 .map(User::getId).toList();

@@ -3,6 +3,7 @@ package io.nurtureflow.process;
 import io.nurtureflow.customer.Customers;
 import io.nurtureflow.customer.OwnerChanged;
 import io.nurtureflow.followup.FollowUps;
+import io.nurtureflow.followup.TaskEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.event.EventListener;
@@ -18,12 +19,15 @@ class LifecycleOwnerFollower {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final FollowUps followUps;
+    private final TaskEngine engine;
 
-    LifecycleOwnerFollower(Customers customers, RuntimeService runtime, TaskService tasks, FollowUps followUps) {
+    LifecycleOwnerFollower(Customers customers, RuntimeService runtime, TaskService tasks, FollowUps followUps,
+                           TaskEngine engine) {
         this.customers = customers;
         this.runtime = runtime;
         this.tasks = tasks;
         this.followUps = followUps;
+        this.engine = engine;
     }
 
     @EventListener
@@ -36,7 +40,7 @@ class LifecycleOwnerFollower {
         if (changed.fromRep() != null) {
             tasks.createTaskQuery().processInstanceId(instanceId).taskAssignee(changed.fromRep()).list()
                     .forEach(task -> {
-                        tasks.setAssignee(task.getId(), changed.toRep());
+                        engine.reassign(task.getId(), changed.toRep());
                         followUps.reassigned(task.getId(), changed.toRep());
                     });
         }

@@ -20,7 +20,8 @@ class DirectoryAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
-        var roles = users.authenticate(username, password)
+        // a user in none of our groups, such as a rep who left, keeps a valid password but may not log in
+        var roles = users.authenticate(username, password).filter(held -> !held.isEmpty())
                 .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
         var authorities = roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
         return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);

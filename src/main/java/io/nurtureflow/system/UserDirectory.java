@@ -19,6 +19,9 @@ public interface UserDirectory {
 
     void create(NewUser user);
 
+    /** The user no longer holds the role; nothing changes when they did not. */
+    void revoke(String username, Role role);
+
     List<String> membersOf(Role role);
 
     record NewUser(String username, String displayName, String password, Role role) {

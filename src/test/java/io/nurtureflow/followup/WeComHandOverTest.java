@@ -88,10 +88,11 @@ class WeComHandOverTest extends RunningService {
         assertThat(transfers.get(phoneOnly).get("status").asText()).isEqualTo("TRANSFERRED");
         assertThat(transfers.get(phoneOnly).get("reason").asText()).isEqualTo("named successor; no WeCom contact");
 
-        assertThat(owner(moved)).isEqualTo(heir);
-        assertThat(owner(phoneOnly)).isEqualTo(heir);
-        assertThat(owner(refused)).as("WeCom keeps it with the departing rep, so do we").isEqualTo(leaving);
-        assertThat(api.get("/api/me/tasks", leaving).json()).as("the refused customer's task stays").hasSize(1);
+        assertThat(Scenario.owner(api, moved)).isEqualTo(heir);
+        assertThat(Scenario.owner(api, phoneOnly)).isEqualTo(heir);
+        assertThat(Scenario.owner(api, refused)).as("WeCom keeps it with the departing rep, so do we").isEqualTo(leaving);
+        assertThat(api.get("/engine-rest/task?assignee=" + leaving, ADMIN).json()).as("the refused customer's task stays")
+                .hasSize(1);
         assertThat(api.get("/api/me/tasks", heir).json()).hasSize(2);
         assertThat(byCustomer(api.get("/api/reps/" + leaving + "/transfers", ADMIN).json()).get(refused)
                 .get("status").asText()).isEqualTo("WECOM_REFUSED");
@@ -114,7 +115,7 @@ class WeComHandOverTest extends RunningService {
         assertThat(texts(call.body().get("external_userid"))).containsExactly(contact);
         assertThat(call.body().has("transfer_success_msg")).isFalse();
         assertThat(calls(IN_SERVICE, leaving)).isEmpty();
-        assertThat(owner(customer)).isEqualTo(heir);
+        assertThat(Scenario.owner(api, customer)).isEqualTo(heir);
     }
 
     @Test
@@ -190,7 +191,8 @@ class WeComHandOverTest extends RunningService {
                 .contains("nothing was changed");
         assertThat(calls(IN_SERVICE, leaving)).as("the client's retries").hasSizeGreaterThan(1);
         assertThat(api.get("/api/reps/" + leaving, ADMIN).json().get("active").asBoolean()).isTrue();
-        assertThat(owner(customer)).isEqualTo(leaving);
+        assertThat(api.get("/api/me/tasks", leaving).status()).as("still a rep who logs in").isEqualTo(200);
+        assertThat(Scenario.owner(api, customer)).isEqualTo(leaving);
         assertThat(api.get("/api/reps/" + leaving + "/transfers", ADMIN).json()).isEmpty();
         assertThat(db.queryForObject("select count(*) from rep_transfer where from_rep = ?", Integer.class, leaving))
                 .isZero();
@@ -243,10 +245,6 @@ class WeComHandOverTest extends RunningService {
         var calls = calls(path, handover);
         assertThat(calls).as("calls to " + path + " for " + handover).hasSize(1);
         return calls.get(0);
-    }
-
-    private String owner(String customerId) {
-        return api.get("/api/customers/" + customerId, ADMIN).json().get("owner").asText();
     }
 
     private String teamRep(String team) {

@@ -44,6 +44,10 @@ public final class Scenario {
         return lead(api, channelOf(api, rep), Leads.newPhone(), null);
     }
 
+    public static String owner(Api api, String customerId) {
+        return api.get("/api/customers/" + customerId, ADMIN).json().get("owner").asText();
+    }
+
     public static Api.Response event(Api api, String customerId, String type) {
         return api.post("/api/events", ADMIN, Map.of("eventId", UUID.randomUUID().toString(),
                 "customerId", customerId, "type", type));
