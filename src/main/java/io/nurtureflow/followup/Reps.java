@@ -26,12 +26,14 @@ public class Reps {
     private final RepMapper reps;
     private final UserDirectory users;
     private final TimeConfig time;
+    private final FollowUpSettings settings;
     private final Clock clock;
 
-    Reps(RepMapper reps, UserDirectory users, TimeConfig time, Clock clock) {
+    Reps(RepMapper reps, UserDirectory users, TimeConfig time, FollowUpSettings settings, Clock clock) {
         this.reps = reps;
         this.users = users;
         this.time = time;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -43,7 +45,8 @@ public class Reps {
     public Instant dueWithin(String rep, Duration within) {
         var profile = rep == null ? profile("") : profile(rep);
         return new WorkingHours(LocalTime.parse(profile.workStart()), LocalTime.parse(profile.workEnd()),
-                WorkingHours.days(profile.workDays()), time.timeZone()).after(clock.instant(), within);
+                WorkingHours.days(profile.workDays()), settings.daysOffSet(), time.timeZone())
+                .after(clock.instant(), within);
     }
 
     public Optional<String> salesLeadOf(String rep) {

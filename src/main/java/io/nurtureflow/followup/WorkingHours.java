@@ -3,6 +3,7 @@ package io.nurtureflow.followup;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -14,19 +15,22 @@ import java.util.stream.Collectors;
 
 /**
  * "Within two hours" means two working hours of the rep: a lead who replies at 23:00 is due the next
- * morning, not at 01:00 when nobody is at work, and a reply on the rep's day off is due on their next work day.
+ * morning, not at 01:00 when nobody is at work, and a reply on the rep's day off or a public holiday is due on
+ * their next work day.
  */
 final class WorkingHours {
 
     private final LocalTime start;
     private final LocalTime end;
     private final Set<DayOfWeek> days;
+    private final Set<LocalDate> daysOff;
     private final ZoneId zone;
 
-    WorkingHours(LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId zone) {
+    WorkingHours(LocalTime start, LocalTime end, Set<DayOfWeek> days, Set<LocalDate> daysOff, ZoneId zone) {
         this.start = start;
         this.end = end;
         this.days = days;
+        this.daysOff = daysOff;
         this.zone = zone;
     }
 
@@ -34,7 +38,7 @@ final class WorkingHours {
         ZonedDateTime at = from.atZone(zone);
         Duration left = within;
         for (int day = 0; day < 400; day++) {
-            if (days.contains(at.getDayOfWeek())) {
+            if (days.contains(at.getDayOfWeek()) && !daysOff.contains(at.toLocalDate())) {
                 ZonedDateTime opens = at.toLocalDate().atTime(start).atZone(zone);
                 ZonedDateTime closes = at.toLocalDate().atTime(end).atZone(zone);
                 if (at.isBefore(opens)) {
