@@ -36,7 +36,7 @@ public class Plans {
     private static final Duration LONGEST_DELAY = Duration.ofDays(365);
     private static final Duration SHORTEST_CONFIRM = Duration.ofMinutes(5);
     private static final Duration LONGEST_CONFIRM = Duration.ofDays(7);
-    static final int DEFAULT_SILENCE_DAYS = 14;
+    private static final int DEFAULT_SILENCE_DAYS = 14;
     private static final int LONGEST_SILENCE_DAYS = 365;
 
     private final SopMapper sop;
