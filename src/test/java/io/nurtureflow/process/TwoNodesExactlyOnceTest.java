@@ -106,7 +106,7 @@ class TwoNodesExactlyOnceTest {
         var customers = new ArrayList<String>();
         for (String external : externals) {
             var lead = api.post("/api/leads", ADMIN, Map.of("channelCode", channel.get("code").asText(),
-                    "name", "家长", "phone", Leads.newPhone(), "externalUserId", external));
+                    "name", Leads.newName(), "phone", Leads.newPhone(), "externalUserId", external));
             assertThat(lead.status()).as(lead.body()).isEqualTo(201);
             customers.add(lead.json().get("customerId").asText());
         }

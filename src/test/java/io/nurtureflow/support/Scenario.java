@@ -26,7 +26,7 @@ public final class Scenario {
     public static String lead(Api api, String channelCode, String phone, String externalUserId) {
         var request = new HashMap<String, Object>();
         request.put("channelCode", channelCode);
-        request.put("name", "测试家长");
+        request.put("name", Leads.newName());
         if (phone != null) {
             request.put("phone", phone);
         }
