@@ -71,6 +71,12 @@ public class Customers {
         return customers.identities(customerId);
     }
 
+    /** The customer's WeCom external user id, the contact every WeCom call about the customer names. */
+    public Optional<String> weComContact(String customerId) {
+        return identities(customerId).stream().filter(identity -> identity.kind() == IdentityKind.EXTERNAL_USER_ID)
+                .map(Identity::idValue).findFirst();
+    }
+
     public List<String> idsOwnedBy(String rep) {
         return customers.idsOwnedBy(rep);
     }

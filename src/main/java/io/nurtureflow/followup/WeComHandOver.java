@@ -2,8 +2,6 @@ package io.nurtureflow.followup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nurtureflow.customer.Customers;
-import io.nurtureflow.customer.Identity;
-import io.nurtureflow.customer.IdentityKind;
 import io.nurtureflow.system.BadInput;
 import io.nurtureflow.system.UpstreamFailure;
 import io.nurtureflow.wecom.WeComClient;
@@ -66,7 +64,7 @@ class WeComHandOver {
             return Answers.SIMULATED;
         }
         var contactsByHeir = new LinkedHashMap<String, Map<String, String>>();
-        heirOf.forEach((customerId, heir) -> contactOf(customerId).ifPresent(contact ->
+        heirOf.forEach((customerId, heir) -> customers.weComContact(customerId).ifPresent(contact ->
                 contactsByHeir.computeIfAbsent(heir, h -> new LinkedHashMap<>()).put(contact, customerId)));
         var answers = new Answers(true, new HashSet<>(), new HashMap<>());
         contactsByHeir.forEach((heir, customerOf) -> {
@@ -77,13 +75,6 @@ class WeComHandOver {
             }
         });
         return answers;
-    }
-
-    /** The contact tag sync also uses: the rep's own WeCom contact with the customer. */
-    private Optional<String> contactOf(String customerId) {
-        return customers.identities(customerId).stream()
-                .filter(identity -> identity.kind() == IdentityKind.EXTERNAL_USER_ID)
-                .map(Identity::idValue).findFirst();
     }
 
     private static JsonNode post(WeComClient client, String rep, String heir, List<String> contacts,

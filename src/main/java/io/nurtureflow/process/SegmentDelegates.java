@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.function.Consumer;
+
 import static io.nurtureflow.process.ProcessVocabulary.CUSTOMER_ID;
 
 /** The lifecycle's exits, each moving the customer to its segment and cancelling the pushes still waiting. */
@@ -14,28 +16,24 @@ class SegmentDelegates {
 
     @Bean
     JavaDelegate markConvertedDelegate(Segments segments, Pushes pushes) {
-        return execution -> {
-            String customerId = (String) execution.getVariable(CUSTOMER_ID);
-            segments.converted(customerId);
-            pushes.cancelScheduled(customerId, "purchased");
-        };
+        return exit(segments::converted, pushes, "purchased");
     }
 
     @Bean
     JavaDelegate markOptedOutDelegate(Segments segments, Pushes pushes) {
-        return execution -> {
-            String customerId = (String) execution.getVariable(CUSTOMER_ID);
-            segments.optedOut(customerId);
-            pushes.cancelScheduled(customerId, "unsubscribed");
-        };
+        return exit(segments::optedOut, pushes, "unsubscribed");
     }
 
     @Bean
     JavaDelegate markChurnedDelegate(Segments segments, Pushes pushes) {
+        return exit(segments::churned, pushes, "the customer deleted the rep");
+    }
+
+    private static JavaDelegate exit(Consumer<String> moveToSegment, Pushes pushes, String why) {
         return execution -> {
             String customerId = (String) execution.getVariable(CUSTOMER_ID);
-            segments.churned(customerId);
-            pushes.cancelScheduled(customerId, "the customer deleted the rep");
+            moveToSegment.accept(customerId);
+            pushes.cancelScheduled(customerId, why);
         };
     }
 }

@@ -1,7 +1,6 @@
 package io.nurtureflow.sop;
 
 import io.nurtureflow.customer.Customers;
-import io.nurtureflow.customer.IdentityKind;
 import io.nurtureflow.customer.TagReader;
 import io.nurtureflow.customer.Timeline;
 import io.nurtureflow.system.BadInput;
@@ -146,7 +145,7 @@ public class Pushes {
         var attachments = ContentRules.rewriteLinks(ContentRules.render(contents.read(step.attachments()), values), track);
         WeComChannel.Submission submission;
         try {
-            submission = wecom.send(new CustomerMessage(customerId, externalUserId(customerId), customer.ownerRep(),
+            submission = wecom.send(new CustomerMessage(customerId, customers.weComContact(customerId).orElse(null), customer.ownerRep(),
                     text, attachments));
         } catch (RuntimeException notTaken) {
             // WeCom did not take it: let the job's retry send it
@@ -181,7 +180,7 @@ public class Pushes {
     public int refreshDeliveries(int limit) {
         int settledCount = 0;
         for (var push : sop.awaitingDelivery(limit)) {
-            String external = externalUserId(push.customerId);
+            String external = customers.weComContact(push.customerId).orElse(null);
             DeliveryStatus status = external == null ? DeliveryStatus.NO_CONTACT
                     : wecom.statusOf(push.wecomMsgId, push.senderRep, external);
             if (status.settled()) {
@@ -273,11 +272,6 @@ public class Pushes {
 
     private Duration confirmWithin(SopStep step) {
         return step.confirmWithin() == null ? settings.confirmWithin() : Duration.parse(step.confirmWithin());
-    }
-
-    private String externalUserId(String customerId) {
-        return customers.identities(customerId).stream().filter(i -> i.kind() == IdentityKind.EXTERNAL_USER_ID)
-                .map(i -> i.idValue()).findFirst().orElse(null);
     }
 
     private String local(Instant at, String customerId) {

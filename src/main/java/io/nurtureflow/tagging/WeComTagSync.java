@@ -1,7 +1,6 @@
 package io.nurtureflow.tagging;
 
 import io.nurtureflow.customer.Customers;
-import io.nurtureflow.customer.IdentityKind;
 import io.nurtureflow.wecom.WeComClient;
 import io.nurtureflow.wecom.WeComException;
 import org.slf4j.Logger;
@@ -61,8 +60,7 @@ class WeComTagSync {
             return false;
         }
         var customer = customers.find(row.customerId());
-        var contact = customers.identities(row.customerId()).stream()
-                .filter(identity -> identity.kind() == IdentityKind.EXTERNAL_USER_ID).findFirst();
+        var contact = customers.weComContact(row.customerId());
         if (customer.isEmpty() || customer.get().ownerRep() == null || contact.isEmpty()) {
             outbox.finish(row.id(), "NO_CONTACT", null, clock.instant());
             return false;
@@ -75,7 +73,7 @@ class WeComTagSync {
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("userid", customer.get().ownerRep());
-        body.put("external_userid", contact.get().idValue());
+        body.put("external_userid", contact.get());
         body.put("add_tag", added);
         body.put("remove_tag", removed);
         try {
