@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurtureflow.support.Api;
 import io.nurtureflow.support.Leads;
 import io.nurtureflow.support.ServiceTest;
+import io.nurtureflow.tagging.WeComTagSync;
 import io.nurtureflow.wecom.WeComChannel;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -91,7 +92,6 @@ class StandInServicesTest {
         properties.add("nurture.wecom.corp-id", () -> "corp-under-test");
         properties.add("nurture.wecom.secret", () -> "secret-under-test");
         properties.add("nurture.wecom.api-base-url", () -> "http://localhost:" + WECOM.getPort());
-        properties.add("nurture.tagging.sync-millis", () -> "200");
         properties.add("nurture.crm.url", () -> "http://localhost:" + CRM.getPort() + "/api/");
         properties.add("nurture.crm.token", () -> "crm-token-under-test");
         properties.add("nurture.crm.timeout", () -> "PT0.5S");
@@ -131,6 +131,8 @@ class StandInServicesTest {
     int port;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    WeComTagSync tagSync;
     Api api;
     String rep;
 
@@ -152,12 +154,13 @@ class StandInServicesTest {
 
         assertThat(api.post("/api/customers/" + customerId + "/tags", rep, Map.of("tag", tag)).status()).isEqualTo(200);
 
-        String status = null;
-        for (int poll = 0; poll < 100 && !"SENT".equals(status); poll++) {
-            Thread.sleep(100);
-            status = db.queryForObject("select max(status) from tag_sync where customer_id = ? and added = ?",
-                    String.class, customerId, tag);
-        }
+        // the service sweeps the outbox every few seconds; here two sweeps are the first call and its retry
+        tagSync.sendPending();
+        String sql = "select max(status) from tag_sync where customer_id = ? and added = ?";
+        assertThat(db.queryForObject(sql, String.class, customerId, tag)).as("WeCom refused the first call")
+                .isEqualTo("PENDING");
+        tagSync.sendPending();
+        String status = db.queryForObject(sql, String.class, customerId, tag);
         assertThat(status).isEqualTo("SENT");
         assertThat(db.queryForObject("select attempts from tag_sync where customer_id = ? and added = ?", Integer.class,
                 customerId, tag)).as("the first call was refused, the sweep tried again").isEqualTo(2);

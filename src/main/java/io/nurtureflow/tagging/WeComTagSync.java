@@ -20,7 +20,7 @@ import java.util.Optional;
  * Without WeCom settings the changes are marked SIMULATED; a customer without a WeCom contact, NO_CONTACT.
  */
 @Component
-class WeComTagSync {
+public class WeComTagSync {
 
     static final String MARK_TAG = "/cgi-bin/externalcontact/mark_tag";
     private static final Logger log = LoggerFactory.getLogger(WeComTagSync.class);
@@ -42,8 +42,9 @@ class WeComTagSync {
         this.clock = clock;
     }
 
+    /** One sweep of the outbox: what WeCom refused stays pending for the next one. Public for the tests. */
     @Scheduled(fixedDelayString = "${nurture.tagging.sync-millis:5000}")
-    int sendPending() {
+    public int sendPending() {
         int sent = 0;
         for (var row : outbox.pending(BATCH)) {
             if (outbox.claim(row.id()) == 1 && send(row)) {

@@ -2,8 +2,10 @@ package io.nurtureflow.process;
 
 import io.nurtureflow.support.DatabaseTest;
 import io.nurtureflow.support.ProcessTestEngine;
+import io.nurtureflow.support.SeededClock;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -50,19 +52,20 @@ class LeadLifecycleProcessTest {
 
     @BeforeEach
     void register() {
+        SeededClock.startFresh();
         BpmnAwareTests.init(engine.getProcessEngine());
         JavaDelegate nothing = execution -> { };
         JavaDelegate planNextPush = execution -> {
             Integer step = plannedSteps.poll();
             execution.setVariable("pushLeft", step != null);
             if (step != null) {
-                execution.setVariables(Map.of("pushStep", step, "pushDue", new Date(System.currentTimeMillis() + HOUR),
+                execution.setVariables(Map.of("pushStep", step, "pushDue", new Date(ClockUtil.getCurrentTime().getTime() + HOUR),
                         "pushNeedsConfirm", needsConfirm, "confirmWithin", "PT24H", "remindCycle", "R/PT4H"));
             }
         };
         JavaDelegate push = execution -> execution.setVariable("pushSent", sendResults.isEmpty() || sendResults.poll());
         JavaDelegate scheduleFollowUp = execution -> execution.setVariables(Map.of(
-                "followUpDue", new Date(System.currentTimeMillis() + 2 * HOUR), "salesLead", "lead-1"));
+                "followUpDue", new Date(ClockUtil.getCurrentTime().getTime() + 2 * HOUR), "salesLead", "lead-1"));
         var beans = new HashMap<String, Object>(Map.of("tagLeadDelegate", nothing, "planNextPushDelegate", planNextPush,
                 "pushSopContentDelegate", push, "remindRepDelegate", nothing, "skipSopPushDelegate", nothing,
                 "recordEngagementDelegate", (JavaDelegate) execution -> execution.setVariable("followUpOpen", followUpOpen),
@@ -101,7 +104,7 @@ class LeadLifecycleProcessTest {
         var lead = start();
 
         complete(task(lead, "Task_MakeFirstContact"), withVariables("outcome", "CALL_BACK", "callBackAt",
-                new Date(System.currentTimeMillis() + 24 * HOUR)));
+                new Date(ClockUtil.getCurrentTime().getTime() + 24 * HOUR)));
 
         assertThat(lead).hasPassed("Gateway_FirstCallBackRequested").isWaitingAt("Task_CallLeadBack")
                 .hasNotPassed("EndEvent_FirstContactMade");
@@ -183,7 +186,7 @@ class LeadLifecycleProcessTest {
         correlate(lead, "Msg_Engaged");
 
         complete(task(lead, "Task_FollowUpLead"), withVariables("outcome", "CALL_BACK", "callBackAt",
-                new Date(System.currentTimeMillis() + 24 * HOUR)));
+                new Date(ClockUtil.getCurrentTime().getTime() + 24 * HOUR)));
         assertThat(lead).isWaitingAt("Task_CallLeadBack");
         complete(task(lead, "Task_CallLeadBack"), withVariables("outcome", "REACHED"));
 
