@@ -110,12 +110,22 @@ class StandInServicesTest {
         WeComChannel unusedPushChannel() {
             return new WeComChannel() {
                 @Override
-                public Submission send(io.nurtureflow.wecom.CustomerMessage message) {
+                public MassSend massSend(MassMessage message) {
                     throw new UnsupportedOperationException("pushes are not part of this test");
                 }
 
                 @Override
-                public io.nurtureflow.wecom.DeliveryStatus statusOf(String msgId, String senderRep, String externalUserId) {
+                public boolean confirmed(String msgId, String senderRep) {
+                    throw new UnsupportedOperationException("pushes are not part of this test");
+                }
+
+                @Override
+                public void remind(String msgId) {
+                    throw new UnsupportedOperationException("pushes are not part of this test");
+                }
+
+                @Override
+                public java.util.Map<String, io.nurtureflow.wecom.DeliveryStatus> results(String msgId, String senderRep) {
                     throw new UnsupportedOperationException("pushes are not part of this test");
                 }
 

@@ -6,6 +6,7 @@ import org.apache.ibatis.annotations.Param;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Collection;
 
 @Mapper
 interface CustomerMapper {
@@ -15,6 +16,13 @@ interface CustomerMapper {
                 @Param("at") Instant at);
 
     Optional<Customer> find(String id);
+
+    List<Customer> findAll(@Param("ids") Collection<String> ids);
+
+    List<OwnedIdentity> identitiesOf(@Param("kind") IdentityKind kind, @Param("customerIds") Collection<String> customerIds);
+
+    record OwnedIdentity(String customerId, String idValue) {
+    }
 
     /** The row, locked until the transaction ends: merges and ownership changes of one customer queue up. */
     Optional<Customer> lock(String id);

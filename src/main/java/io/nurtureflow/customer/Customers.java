@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Collection;
 
 /** Reading customers and the few facts other features change on them: stage, score, lifecycle. */
 @Service
@@ -75,6 +77,25 @@ public class Customers {
     public Optional<String> weComContact(String customerId) {
         return identities(customerId).stream().filter(identity -> identity.kind() == IdentityKind.EXTERNAL_USER_ID)
                 .map(Identity::idValue).findFirst();
+    }
+
+    /** Many customers in one read (a send window's batch); unknown ids are absent. */
+    public Map<String, Customer> getAll(Collection<String> ids) {
+        var byId = new HashMap<String, Customer>();
+        if (!ids.isEmpty()) {
+            customers.findAll(ids).forEach(c -> byId.put(c.id(), c));
+        }
+        return byId;
+    }
+
+    /** The WeCom external user ids of many customers in one read; a customer without one is absent. */
+    public Map<String, String> weComContacts(Collection<String> customerIds) {
+        var byCustomer = new HashMap<String, String>();
+        if (!customerIds.isEmpty()) {
+            customers.identitiesOf(IdentityKind.EXTERNAL_USER_ID, customerIds)
+                    .forEach(i -> byCustomer.putIfAbsent(i.customerId(), i.idValue()));
+        }
+        return byCustomer;
     }
 
     public List<String> idsOwnedBy(String rep) {

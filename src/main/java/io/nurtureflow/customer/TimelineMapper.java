@@ -12,5 +12,10 @@ interface TimelineMapper {
     void insert(@Param("customerId") String customerId, @Param("at") Instant at, @Param("kind") String kind,
                 @Param("summary") String summary);
 
+    void insertAll(@Param("rows") List<NewEntry> rows);
+
+    record NewEntry(String customerId, Instant at, String kind, String summary) {
+    }
+
     List<TimelineEntry> latest(@Param("customerId") String customerId, @Param("limit") int limit);
 }

@@ -13,7 +13,6 @@ import java.util.Date;
 import static io.nurtureflow.process.ProcessVocabulary.CAPTURED_AT;
 import static io.nurtureflow.process.ProcessVocabulary.CHANNEL_ID;
 import static io.nurtureflow.process.ProcessVocabulary.CUSTOMER_ID;
-import static io.nurtureflow.process.ProcessVocabulary.LAST_STEP;
 import static io.nurtureflow.process.ProcessVocabulary.LEAD_LIFECYCLE;
 import static io.nurtureflow.process.ProcessVocabulary.OWNER_REP;
 
@@ -53,8 +52,7 @@ class LifecycleStarter {
                 .putValue(CUSTOMER_ID, customer.id())
                 .putValue(OWNER_REP, customer.ownerRep())
                 .putValue(CHANNEL_ID, customer.channelId())
-                .putValue(CAPTURED_AT, Date.from(clock.instant()))
-                .putValue(LAST_STEP, 0);
+                .putValue(CAPTURED_AT, Date.from(clock.instant()));
         var instance = runtime.startProcessInstanceByKey(LEAD_LIFECYCLE, customer.id(), variables);
         customers.attachLifecycle(customer.id(), instance.getId());
     }

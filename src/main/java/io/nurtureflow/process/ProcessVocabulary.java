@@ -6,6 +6,7 @@ public final class ProcessVocabulary {
     public static final String LEAD_INTAKE = "lead-intake";
     public static final String LEAD_LIFECYCLE = "lead-lifecycle";
     public static final String SILENT_REACTIVATION = "silent-reactivation";
+    public static final String SEND_WINDOW_PROCESS = "send-window";
 
     public static final String MSG_ENGAGED = "Msg_Engaged";
     public static final String MSG_PURCHASED = "Msg_Purchased";
@@ -13,6 +14,7 @@ public final class ProcessVocabulary {
     public static final String MSG_CUSTOMER_LEFT = "Msg_CustomerLeft";
     public static final String MSG_TOUCHPOINT_ADDED = "Msg_TouchpointAdded";
     public static final String MSG_BACK_FROM_SILENCE = "Msg_BackFromSilence";
+    public static final String MSG_PLAN_FINISHED = "Msg_PlanFinished";
 
     public static final String LEAD_ID = "leadId";
     public static final String MATCH_OUTCOME = "matchOutcome";
@@ -31,14 +33,10 @@ public final class ProcessVocabulary {
     public static final String CAPTURED_AT = "capturedAt";
     public static final String PLAN_KEY = "planKey";
     public static final String PLAN_VERSION = "planVersion";
-    public static final String LAST_STEP = "lastStep";
+    /** The step a flow built from the "Push SOP content" template queues for the next send window. */
     public static final String PUSH_STEP = "pushStep";
-    public static final String PUSH_DUE = "pushDue";
-    public static final String PUSH_LEFT = "pushLeft";
-    public static final String PUSH_SENT = "pushSent";
-    public static final String PUSH_NEEDS_CONFIRM = "pushNeedsConfirm";
-    public static final String CONFIRM_WITHIN = "confirmWithin";
-    public static final String REMIND_CYCLE = "remindCycle";
+    /** Whether the lead's plan has a push planned; when it has, the flow waits for the plan to finish. */
+    public static final String PLAN_RUNNING = "planRunning";
     public static final String SILENCE_AFTER = "silenceAfter";
     public static final String FOLLOW_UP_OPEN = "followUpOpen";
 
@@ -56,8 +54,18 @@ public final class ProcessVocabulary {
     /** Where the lead's new-lead plan stood when it went silent, kept by the silent SOP to resume it. */
     public static final String NURTURE_PLAN_KEY = "nurturePlanKey";
     public static final String NURTURE_PLAN_VERSION = "nurturePlanVersion";
-    public static final String NURTURE_LAST_STEP = "nurtureLastStep";
     public static final String NURTURE_CAPTURED_AT = "nurtureCapturedAt";
+
+    /** A send-window instance: its run, window, calendar and the moments it works to. */
+    public static final String RUN_ID = "runId";
+    public static final String SEND_WINDOW = "window";
+    public static final String TIME_ZONE = "timeZone";
+    public static final String OPENS_AT = "opensAt";
+    public static final String CLOSES_AT = "closesAt";
+    public static final String REMIND_AT = "remindAt";
+    public static final String NEXT_PICKUP_AT = "nextPickupAt";
+    public static final String WINDOW_STILL_OPEN = "windowStillOpen";
+    public static final String BATCH_ID = "batchId";
 
     private ProcessVocabulary() {
     }

@@ -6,20 +6,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import java.util.Date;
-
 import static io.nurtureflow.process.ProcessVocabulary.CUSTOMER_ID;
-import static io.nurtureflow.process.ProcessVocabulary.LAST_STEP;
 import static io.nurtureflow.process.ProcessVocabulary.PLAN_KEY;
 import static io.nurtureflow.process.ProcessVocabulary.PLAN_VERSION;
-import static io.nurtureflow.process.ProcessVocabulary.PUSH_DUE;
-import static io.nurtureflow.process.ProcessVocabulary.PUSH_SENT;
 import static io.nurtureflow.process.ProcessVocabulary.PUSH_STEP;
 
 /**
- * Sends the step now, or learns from the send policy when it may go instead (the flow then waits again). In a flow
- * built from the "Push SOP content" element template the step comes as text and the plan without a version: the
- * newest version is pinned on first use.
+ * A flow built from the "Push SOP content" element template queues one step of a plan for the lead: it goes with the
+ * next send window that may carry it, in the rep's batch for that step. The plan comes without a version in such a
+ * flow: the newest version is pinned on first use.
  */
 @Component
 class PushSopContentDelegate implements JavaDelegate {
@@ -42,13 +37,6 @@ class PushSopContentDelegate implements JavaDelegate {
             version = plans.latest(planKey).version();
             execution.setVariable(PLAN_VERSION, version);
         }
-        var outcome = pushes.send((String) execution.getVariable(CUSTOMER_ID), planKey, version, step);
-        boolean moved = outcome.kind() == Pushes.SendOutcome.Kind.MOVED;
-        execution.setVariable(PUSH_SENT, !moved);
-        if (moved) {
-            execution.setVariable(PUSH_DUE, Date.from(outcome.at()));
-        } else {
-            execution.setVariable(LAST_STEP, step);
-        }
+        pushes.queue((String) execution.getVariable(CUSTOMER_ID), planKey, version, step);
     }
 }

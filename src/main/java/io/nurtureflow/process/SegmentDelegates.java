@@ -33,7 +33,7 @@ class SegmentDelegates {
         return execution -> {
             String customerId = (String) execution.getVariable(CUSTOMER_ID);
             moveToSegment.accept(customerId);
-            pushes.cancelScheduled(customerId, why);
+            pushes.stop(customerId, why);
         };
     }
 }

@@ -18,10 +18,8 @@ import static io.nurtureflow.process.ProcessVocabulary.CAPTURED_AT;
 import static io.nurtureflow.process.ProcessVocabulary.CHANNEL_ID;
 import static io.nurtureflow.process.ProcessVocabulary.CUSTOMER_ID;
 import static io.nurtureflow.process.ProcessVocabulary.DORMANT_AFTER;
-import static io.nurtureflow.process.ProcessVocabulary.LAST_STEP;
 import static io.nurtureflow.process.ProcessVocabulary.MSG_BACK_FROM_SILENCE;
 import static io.nurtureflow.process.ProcessVocabulary.NURTURE_CAPTURED_AT;
-import static io.nurtureflow.process.ProcessVocabulary.NURTURE_LAST_STEP;
 import static io.nurtureflow.process.ProcessVocabulary.NURTURE_PLAN_KEY;
 import static io.nurtureflow.process.ProcessVocabulary.NURTURE_PLAN_VERSION;
 import static io.nurtureflow.process.ProcessVocabulary.OWNER_REP;
@@ -54,11 +52,9 @@ class SilentReactivation {
                     .putValue(DORMANT_AFTER, plans.silencePeriod(silentPlan).toString())
                     .putValue(PLAN_KEY, silentPlan.key())
                     .putValue(PLAN_VERSION, silentPlan.version())
-                    .putValue(LAST_STEP, 0)
                     .putValue(CAPTURED_AT, Date.from(clock.instant()))
                     .putValue(NURTURE_PLAN_KEY, execution.getVariable(PLAN_KEY))
                     .putValue(NURTURE_PLAN_VERSION, execution.getVariable(PLAN_VERSION))
-                    .putValue(NURTURE_LAST_STEP, execution.getVariable(LAST_STEP))
                     .putValue(NURTURE_CAPTURED_AT, execution.getVariable(CAPTURED_AT));
             var silent = runtime.startProcessInstanceByKey(SILENT_REACTIVATION, customerId, variables);
             customers.attachLifecycle(customerId, silent.getId());
@@ -78,7 +74,6 @@ class SilentReactivation {
                     .putValue(SILENCE_AFTER, execution.getVariable(SILENCE_AFTER))
                     .putValue(PLAN_KEY, execution.getVariable(NURTURE_PLAN_KEY))
                     .putValue(PLAN_VERSION, execution.getVariable(NURTURE_PLAN_VERSION))
-                    .putValue(LAST_STEP, execution.getVariable(NURTURE_LAST_STEP))
                     .putValue(CAPTURED_AT, execution.getVariable(NURTURE_CAPTURED_AT));
             var lifecycle = runtime.startProcessInstanceByMessage(MSG_BACK_FROM_SILENCE, customerId, variables);
             customers.attachLifecycle(customerId, lifecycle.getId());
@@ -90,7 +85,7 @@ class SilentReactivation {
         return execution -> {
             String customerId = customer(execution);
             segments.dormant(customerId, (String) execution.getVariable(DORMANT_AFTER));
-            pushes.cancelScheduled(customerId, "dormant");
+            pushes.stop(customerId, "dormant");
         };
     }
 

@@ -5,12 +5,6 @@ import io.nurtureflow.customer.TagReader;
 import io.nurtureflow.customer.Timeline;
 import io.nurtureflow.system.BadInput;
 import io.nurtureflow.system.NotFound;
-import io.nurtureflow.system.TimeConfig;
-import io.nurtureflow.wecom.Attachment;
-import io.nurtureflow.wecom.CustomerMessage;
-import io.nurtureflow.wecom.DeliveryStatus;
-import io.nurtureflow.wecom.WeComChannel;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,180 +13,114 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
- * A lead's pushes: planning the next step of its plan version (the outbox row is written then, with the moment the
- * plan asked for, the moment the send policy allows and why they differ), and sending it exactly once.
+ * A lead's place in its plan and its next push. The place is data ({@link Enrolment}); the next push is an outbox
+ * row with the moment the plan asked for, the moment the send policy allows and why they differ. Nothing waits per
+ * lead: the send window whose opening covers the row picks it up, and once it went the next step is planned here,
+ * for a whole batch at once.
  */
 @Service
 public class Pushes {
 
     private static final int CONTENT_LENGTH = 4000;
+    private static final int CHUNK = 500;
+    /** Long enough for every cap the policy knows (per day, week, month). */
+    private static final Duration CAP_MEMORY = Duration.ofDays(40);
 
     private final SopMapper sop;
     private final Plans plans;
     private final SendPolicy policy;
-    private final Contents contents;
     private final Customers customers;
     private final TagReader tags;
-    private final WeComChannel wecom;
-    private final PushLedger ledger;
     private final Timeline timeline;
-    private final TimeConfig config;
-    private final SopSettings settings;
     private final Clock clock;
 
-    Pushes(SopMapper sop, Plans plans, SendPolicy policy, Contents contents, Customers customers, TagReader tags,
-           WeComChannel wecom, PushLedger ledger, Timeline timeline, TimeConfig config, SopSettings settings,
+    Pushes(SopMapper sop, Plans plans, SendPolicy policy, Customers customers, TagReader tags, Timeline timeline,
            Clock clock) {
         this.sop = sop;
         this.plans = plans;
         this.policy = policy;
-        this.contents = contents;
         this.customers = customers;
         this.tags = tags;
-        this.wecom = wecom;
-        this.ledger = ledger;
         this.timeline = timeline;
-        this.config = config;
-        this.settings = settings;
         this.clock = clock;
     }
 
     /**
-     * The next step after {@code afterStep} meant for this lead and when it may go out, or empty when the plan is
-     * done. Steps whose audience excludes the lead are recorded as skipped. Safe to repeat.
+     * Puts the lead on the plan version, counting its days from {@code startedAt}, and plans its first push. The
+     * plan it was on pauses (the new-lead plan while the silent plan runs); a paused plan of this key resumes at the
+     * step it had reached. Safe to repeat. False when the plan has nothing left for this lead.
      */
     @Transactional
-    public Optional<NextPush> planNext(String customerId, Plans.PlanRef plan, int afterStep, Instant capturedAt) {
-        var steps = plans.steps(plan);
-        boolean stopped = steps.stream().anyMatch(s -> s.stepNo() == afterStep && s.stopsPlan());
-        if (stopped) {
-            timeline.record(customerId, "PUSH", "SOP " + plan.key() + " v" + plan.version() + " stopped after step "
-                    + afterStep);
-            return Optional.empty();
+    public boolean start(String customerId, Plans.PlanRef plan, Instant startedAt) {
+        Instant now = clock.instant();
+        for (var other : sop.enrolmentsOf(customerId)) {
+            if (other.state() == Enrolment.State.ACTIVE && !other.planKey().equals(plan.key())) {
+                sop.setEnrolment(customerId, other.planKey(), Enrolment.State.PAUSED, null, now);
+                sop.cancelPlan(customerId, other.planKey(), "paused while " + plan.key() + " runs");
+            }
         }
-        var customerTags = new HashSet<>(tags.tagsOf(customerId));
-        var owner = customers.get(customerId).ownerRep();
-        for (SopStep step : steps) {
-            if (step.stepNo() <= afterStep) {
-                continue;
-            }
-            if (!step.addresses(customerTags)) {
-                var row = outboxRow(customerId, step, owner, null);
-                sop.markSkipped(row.id, "not in the step's audience");
-                continue;
-            }
-            Instant previous = sop.lastSentAt(customerId, plan.key(), plan.version()).orElse(null);
-            var slot = policy.schedule(step, capturedAt, previous, clock.instant(), zoneOf(customerId),
-                    sop.sentTimes(customerId));
-            var row = outboxRow(customerId, step, owner, slot);
-            if (slot.moved()) {
-                timeline.record(customerId, "PUSH", describe(step) + " planned for " + local(slot.plannedAt(), customerId)
-                        + ", moved to " + local(slot.dueAt(), customerId) + ": " + slot.moveReason());
-            }
-            return Optional.of(new NextPush(step.stepNo(), row.dueAt, step.delivery(), confirmWithin(step),
-                    settings.remindEvery()));
+        var existing = sop.enrolment(customerId, plan.key());
+        Enrolment enrolment;
+        boolean keeps = existing.isPresent() && existing.get().planVersion() == plan.version()
+                && (existing.get().state() == Enrolment.State.ACTIVE || existing.get().state() == Enrolment.State.PAUSED);
+        if (keeps) {
+            enrolment = existing.get();
+            sop.setEnrolment(customerId, plan.key(), Enrolment.State.ACTIVE, null, now);
+        } else {
+            existing.ifPresent(old -> sop.deleteEnrolment(customerId, plan.key()));
+            enrolment = new Enrolment(customerId, plan.key(), plan.version(), startedAt, 0, Enrolment.State.ACTIVE);
+            sop.insertEnrolment(enrolment, now);
         }
-        return Optional.empty();
+        Instant previous = sop.lastSentAt(customerId, plan.key(), plan.version()).orElse(null);
+        var ended = planNext(List.of(new Progress(customerId, plan, enrolment.lastStep(), enrolment.startedAt(),
+                previous)));
+        return !ended.containsKey(customerId);
+    }
+
+    /** The lead's nurture ended: no plan goes on, and pushes not yet handed to WeCom will not go. */
+    @Transactional
+    public void stop(String customerId, String why) {
+        Instant now = clock.instant();
+        sop.enrolmentsOf(customerId).stream()
+                .filter(e -> e.state() == Enrolment.State.ACTIVE || e.state() == Enrolment.State.PAUSED)
+                .forEach(e -> sop.setEnrolment(customerId, e.planKey(), Enrolment.State.ENDED, null, now));
+        int cancelled = sop.cancelScheduled(customerId, why);
+        if (cancelled > 0) {
+            timeline.record(customerId, "PUSH", cancelled + " scheduled push(es) cancelled: " + why);
+        }
     }
 
     /**
-     * Sends the planned push if the send policy allows it now, else moves it to the next allowed moment (and says
-     * so). A push already sent, by an earlier attempt or another node, is not sent again.
+     * One step for the lead outside its plan's order (a flow built from the "Push SOP content" template): it goes
+     * with the next send window that may carry it. A step queued before is left as it is.
      */
     @Transactional
-    public SendOutcome send(String customerId, String planKey, int version, int stepNo) {
+    public Instant queue(String customerId, String planKey, int version, int stepNo) {
         var step = plans.steps(new Plans.PlanRef(planKey, version)).stream().filter(s -> s.stepNo() == stepNo)
                 .findFirst().orElseThrow(() -> new NotFound("Plan " + planKey + " v" + version + " has no step " + stepNo));
-        var customer = customers.get(customerId);
-        // a flow that pushes without planning first (one built from the element template) gets its row now,
-        // committed on its own so that the claim below can see it
-        var push = sop.findPush(customerId, planKey, version, stepNo).orElseGet(() -> {
-            ledger.register(newRow(customerId, step, customer.ownerRep(), null));
-            return sop.findPush(customerId, planKey, version, stepNo).orElseThrow();
-        });
-        var settled = settled(push);
-        if (settled.isPresent()) {
-            return settled.get();
+        var queued = sop.findPush(customerId, planKey, version, stepNo);
+        if (queued.isPresent()) {
+            return queued.get().dueAt;
         }
-        Instant now = clock.instant();
-        var slot = policy.nextAllowed(now, zoneOf(customerId), sop.sentTimes(customerId), step.sendWindow());
-        if (slot.dueAt().isAfter(now)) {
-            sop.reschedule(push.id, push.plannedAt == null ? now : push.plannedAt, slot.dueAt(), slot.moveReason());
-            timeline.record(customerId, "PUSH", describe(step) + " could not go at " + local(now, customerId)
-                    + ", moved to " + local(slot.dueAt(), customerId) + ": " + slot.moveReason());
-            return new SendOutcome(SendOutcome.Kind.MOVED, slot.dueAt());
-        }
-        if (!ledger.claim(push.id)) {
-            return sop.findPush(customerId, planKey, version, stepNo).flatMap(this::settled)
-                    .orElseThrow(() -> new PushInFlight(push.id));
-        }
-        var links = new LinkedHashMap<String, String>();
-        UnaryOperator<String> track = target -> {
-            String token = ledger.newToken();
-            links.put(token, target);
-            return config.baseUrl() + "/l/" + token;
-        };
-        var values = contents.variables(customer);
-        String text = ContentRules.rewriteUrls(ContentRules.render(step.contentText(), values), track);
-        var attachments = ContentRules.rewriteLinks(ContentRules.render(contents.read(step.attachments()), values), track);
-        WeComChannel.Submission submission;
-        try {
-            submission = wecom.send(new CustomerMessage(customerId, customers.weComContact(customerId).orElse(null), customer.ownerRep(),
-                    text, attachments));
-        } catch (RuntimeException notTaken) {
-            // WeCom did not take it: let the job's retry send it
-            ledger.release(push.id);
-            throw notTaken;
-        }
-        String content = summary(text, attachments);
-        Instant sentAt = ledger.sent(push, content, submission.msgId(), submission.status().name(), links,
-                describe(step) + " sent via " + wecom.name() + " (" + submission.status() + "): " + content);
-        return new SendOutcome(SendOutcome.Kind.SENT, sentAt);
-    }
-
-    /** The rep let the confirm deadline pass: the push is not sent, and the record says so. */
-    @Transactional
-    public void skip(String customerId, String planKey, int version, int stepNo, String why) {
-        sop.findPush(customerId, planKey, version, stepNo).ifPresent(push -> {
-            if (sop.markSkipped(push.id, why) == 1) {
-                timeline.record(customerId, "PUSH", "SOP " + planKey + " v" + version + " step " + stepNo
-                        + " skipped: " + why);
-            }
-        });
-    }
-
-    /** A reminder to the owner rep that a push waits for their confirmation, on the lead's timeline. */
-    @Transactional
-    public void remind(String customerId, String planKey, int version, int stepNo, String rep) {
-        timeline.record(customerId, "PUSH", "Reminder to " + rep + ": SOP " + planKey + " v" + version + " step "
-                + stepNo + " waits for confirmation");
-    }
-
-    /** Reads back what WeCom did with pushes still pending (the rep confirms mass-sends in their client). */
-    public int refreshDeliveries(int limit) {
-        int settledCount = 0;
-        for (var push : sop.awaitingDelivery(limit)) {
-            String external = customers.weComContact(push.customerId).orElse(null);
-            DeliveryStatus status = external == null ? DeliveryStatus.NO_CONTACT
-                    : wecom.statusOf(push.wecomMsgId, push.senderRep, external);
-            if (status.settled()) {
-                sop.setDelivery(push.id, status.name(), clock.instant());
-                timeline.record(push.customerId, "PUSH", "SOP " + push.planKey + " v" + push.planVersion + " step "
-                        + push.stepNo + " delivery: " + status);
-                settledCount++;
-            } else {
-                sop.checkedDelivery(push.id, clock.instant());
-            }
-        }
-        return settledCount;
+        ZoneId zone = zoneOf(customerId);
+        var slot = policy.nextAllowed(clock.instant(), zone, sop.sentTimes(customerId), step.sendWindow());
+        var row = row(customerId, step, customers.get(customerId).ownerRep(), zone);
+        row.plannedAt = slot.plannedAt();
+        row.dueAt = slot.dueAt();
+        row.moveReason = slot.moveReason();
+        sop.insertPushes(List.of(row));
+        timeline.record(customerId, "PUSH", describe(step) + " queued for " + local(slot.dueAt(), zone));
+        return slot.dueAt();
     }
 
     @Transactional
@@ -208,53 +136,155 @@ public class Pushes {
         sop.insertCustomerZone(customerId, parsed.getId());
     }
 
-    /** The lead's nurture ended: pushes still waiting in the outbox will not go, and the outbox says why. */
-    @Transactional
-    public void cancelScheduled(String customerId, String why) {
-        int cancelled = sop.cancelScheduled(customerId, why);
-        if (cancelled > 0) {
-            timeline.record(customerId, "PUSH", cancelled + " scheduled push(es) cancelled: " + why);
-        }
-    }
-
     public Optional<TrackedLink> link(String token) {
         return token.length() > 32 ? Optional.empty() : sop.findLink(token);
+    }
+
+    /**
+     * For each lead, the first step after the one it reached that addresses it, and when the send policy lets it
+     * go; the steps on the way whose audience leaves the lead out are recorded as skipped. Reads and writes a whole
+     * batch set-wise. Answers the leads whose plan has nothing left, and how it ended.
+     */
+    Map<String, Enrolment.State> planNext(Collection<Progress> leads) {
+        if (leads.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        var ids = leads.stream().map(Progress::customerId).distinct().toList();
+        var tagsOf = tags.tagsOf(ids);
+        var zones = zones(ids);
+        var sent = sentTimes(ids, now);
+        var owners = customers.getAll(ids);
+        var ended = new LinkedHashMap<String, Enrolment.State>();
+        var moves = new LinkedHashMap<String, String>();
+        var fresh = new ArrayList<SopMapper.PushRow>();
+        var byPlan = new LinkedHashMap<Plans.PlanRef, List<Progress>>();
+        leads.forEach(p -> byPlan.computeIfAbsent(p.plan(), plan -> new ArrayList<>()).add(p));
+        byPlan.forEach((plan, group) -> {
+            var steps = plans.steps(plan);
+            var existing = new HashMap<String, SopMapper.PushRow>();
+            sop.pushesOf(group.stream().map(Progress::customerId).toList(), plan.key(), plan.version())
+                    .forEach(row -> existing.put(row.customerId + "#" + row.stepNo, row));
+            for (var lead : group) {
+                var owner = owners.get(lead.customerId());
+                var next = next(lead, steps, tagsOf.getOrDefault(lead.customerId(), Set.of()), existing,
+                        zones.get(lead.customerId()), sent.getOrDefault(lead.customerId(), List.of()), now,
+                        owner == null ? null : owner.ownerRep(), fresh);
+                if (next instanceof Planned planned && planned.moveReason() != null) {
+                    moves.put(lead.customerId(), planned.describe());
+                } else if (next instanceof Ended end) {
+                    ended.put(lead.customerId(), end.state());
+                }
+            }
+        });
+        for (int from = 0; from < fresh.size(); from += CHUNK) {
+            sop.insertPushes(fresh.subList(from, Math.min(fresh.size(), from + CHUNK)));
+        }
+        timeline.recordAll(moves, "PUSH");
+        recordEnds(leads, ended, now);
+        return ended;
+    }
+
+    private Outcome next(Progress lead, List<SopStep> steps, Set<String> customerTags,
+                         Map<String, SopMapper.PushRow> existing, ZoneId zone, List<Instant> sentTimes, Instant now,
+                         String sender, List<SopMapper.PushRow> fresh) {
+        if (steps.stream().anyMatch(s -> s.stepNo() == lead.afterStep() && s.stopsPlan())) {
+            return new Ended(Enrolment.State.STOPPED);
+        }
+        for (SopStep step : steps) {
+            if (step.stepNo() <= lead.afterStep()) {
+                continue;
+            }
+            var row = existing.get(lead.customerId() + "#" + step.stepNo());
+            PushStatus status = row == null ? null : PushStatus.valueOf(row.status);
+            if (status == PushStatus.SENT || status == PushStatus.SKIPPED) {
+                continue;
+            }
+            if (status == PushStatus.BATCHED || status == PushStatus.DISPATCHING) {
+                return new Planned(step, null, null);
+            }
+            if (!step.addresses(customerTags)) {
+                if (row == null) {
+                    var skipped = row(lead.customerId(), step, sender, zone);
+                    skipped.status = PushStatus.SKIPPED.name();
+                    skipped.moveReason = "not in the step's audience";
+                    fresh.add(skipped);
+                } else {
+                    sop.markSkipped(row.id, "not in the step's audience");
+                }
+                continue;
+            }
+            var slot = policy.schedule(step, lead.startedAt(), lead.previousSentAt(), now, zone, sentTimes);
+            if (row == null) {
+                var planned = row(lead.customerId(), step, sender, zone);
+                planned.plannedAt = slot.plannedAt();
+                planned.dueAt = slot.dueAt();
+                planned.moveReason = slot.moveReason();
+                fresh.add(planned);
+            } else {
+                sop.reschedule(row.id, slot.plannedAt(), slot.dueAt(), slot.moveReason(), zone.getId());
+            }
+            return new Planned(step, slot, slot.moved() ? describe(step) + " planned for " + local(slot.plannedAt(), zone)
+                    + ", moved to " + local(slot.dueAt(), zone) + ": " + slot.moveReason() : null);
+        }
+        return new Ended(Enrolment.State.FINISHED);
+    }
+
+    private void recordEnds(Collection<Progress> leads, Map<String, Enrolment.State> ended, Instant now) {
+        var grouped = new LinkedHashMap<String, List<String>>();
+        var summaries = new LinkedHashMap<String, String>();
+        for (var lead : leads) {
+            var state = ended.get(lead.customerId());
+            if (state != null) {
+                grouped.computeIfAbsent(lead.plan().key() + "#" + state, k -> new ArrayList<>()).add(lead.customerId());
+                summaries.put(lead.customerId(), "SOP " + lead.plan().key() + " v" + lead.plan().version()
+                        + (state == Enrolment.State.STOPPED ? " stopped after step " + lead.afterStep() : " finished"));
+            }
+        }
+        grouped.forEach((key, ids) -> {
+            String[] parts = key.split("#");
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                sop.endEnrolments(ids.subList(from, Math.min(ids.size(), from + CHUNK)), parts[0],
+                        Enrolment.State.valueOf(parts[1]), now);
+            }
+        });
+        timeline.recordAll(summaries, "PUSH");
     }
 
     ZoneId zoneOf(String customerId) {
         return sop.customerZone(customerId).map(ZoneId::of).orElse(policy.defaultZone());
     }
 
-    private Optional<SendOutcome> settled(SopMapper.PushRow push) {
-        return switch (push.status) {
-            case "SENT" -> Optional.of(new SendOutcome(SendOutcome.Kind.SENT, push.sentAt));
-            case "SKIPPED", "CANCELLED" -> Optional.of(new SendOutcome(SendOutcome.Kind.SKIPPED, null));
-            case "SENDING" -> throw new PushInFlight(push.id);
-            default -> Optional.empty();
-        };
+    /** Each customer's calendar: their own zone, else the corp's. */
+    Map<String, ZoneId> zones(Collection<String> customerIds) {
+        var zones = new HashMap<String, ZoneId>();
+        customerIds.forEach(id -> zones.put(id, policy.defaultZone()));
+        for (var chunk : chunks(customerIds)) {
+            sop.customerZones(chunk).forEach(z -> zones.put(z.customerId(), ZoneId.of(z.timeZone())));
+        }
+        return zones;
     }
 
-    /** The step's outbox row, written once; planning it again (a retried job) updates the schedule. */
-    private SopMapper.PushRow outboxRow(String customerId, SopStep step, String sender, SendPolicy.Slot slot) {
-        var existing = sop.findPush(customerId, step.planKey(), step.planVersion(), step.stepNo());
-        if (existing.isPresent()) {
-            var row = existing.get();
-            if (slot != null && sop.reschedule(row.id, slot.plannedAt(), slot.dueAt(), slot.moveReason()) == 1) {
-                row.plannedAt = slot.plannedAt();
-                row.dueAt = slot.dueAt();
-            }
-            return row;
+    /** What each customer was sent recently, for the frequency caps and WeCom's quota. */
+    Map<String, List<Instant>> sentTimes(Collection<String> customerIds, Instant now) {
+        var sent = new HashMap<String, List<Instant>>();
+        for (var chunk : chunks(customerIds)) {
+            sop.sentSince(chunk, now.minus(CAP_MEMORY))
+                    .forEach(s -> sent.computeIfAbsent(s.customerId(), id -> new ArrayList<>()).add(s.sentAt()));
         }
-        var row = newRow(customerId, step, sender, slot);
-        try {
-            sop.insertPush(row);
-            return row;
-        } catch (DuplicateKeyException plannedMeanwhile) {
-            return sop.findPush(customerId, step.planKey(), step.planVersion(), step.stepNo()).orElseThrow();
-        }
+        return sent;
     }
 
-    private SopMapper.PushRow newRow(String customerId, SopStep step, String sender, SendPolicy.Slot slot) {
+    private static List<List<String>> chunks(Collection<String> ids) {
+        var all = List.copyOf(ids);
+        var chunks = new ArrayList<List<String>>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private SopMapper.PushRow row(String customerId, SopStep step, String sender, ZoneId zone) {
         var row = new SopMapper.PushRow();
         row.customerId = customerId;
         row.planKey = step.planKey();
@@ -262,54 +292,39 @@ public class Pushes {
         row.stepNo = step.stepNo();
         row.senderRep = sender;
         row.content = fit(step.contentText());
-        row.status = "SCHEDULED";
+        row.status = PushStatus.SCHEDULED.name();
         row.createdAt = clock.instant();
-        row.plannedAt = slot == null ? null : slot.plannedAt();
-        row.dueAt = slot == null ? null : slot.dueAt();
-        row.moveReason = slot == null ? null : slot.moveReason();
+        row.sendWindow = step.sendWindow();
+        row.timeZone = zone.getId();
         return row;
     }
 
-    private Duration confirmWithin(SopStep step) {
-        return step.confirmWithin() == null ? settings.confirmWithin() : Duration.parse(step.confirmWithin());
-    }
-
-    private String local(Instant at, String customerId) {
-        var zone = zoneOf(customerId);
+    static String local(Instant at, ZoneId zone) {
         return at.atZone(zone).toLocalDateTime().withNano(0) + " " + zone.getId();
     }
 
-    private static String describe(SopStep step) {
+    static String describe(SopStep step) {
         return "SOP " + step.planKey() + " v" + step.planVersion() + " step " + step.stepNo();
     }
 
-    private static String summary(String text, List<Attachment> attachments) {
-        String extras = attachments.stream()
-                .map(a -> "[" + a.kind() + (a.title() == null ? "" : " " + a.title()) + (a.url() == null ? "" : " " + a.url()) + "]")
-                .collect(Collectors.joining(" "));
-        return fit(((text == null ? "" : text) + " " + extras).trim());
-    }
-
-    private static String fit(String content) {
+    static String fit(String content) {
         return content.length() > CONTENT_LENGTH ? content.substring(0, CONTENT_LENGTH - 3) + "..." : content;
     }
 
-    /** For a rep-confirmed step: the rep has {@code confirmWithin}, and is reminded every {@code remindEvery}. */
-    public record NextPush(int stepNo, Instant dueAt, Delivery delivery, Duration confirmWithin, Duration remindEvery) {
+    /** Where one lead stands when its next push is planned. */
+    record Progress(String customerId, Plans.PlanRef plan, int afterStep, Instant startedAt, Instant previousSentAt) {
     }
 
-    public record SendOutcome(Kind kind, Instant at) {
+    private sealed interface Outcome permits Planned, Ended {
+    }
 
-        public enum Kind {
-            SENT, MOVED, SKIPPED
+    private record Planned(SopStep step, SendPolicy.Slot slot, String describe) implements Outcome {
+
+        String moveReason() {
+            return slot == null ? null : slot.moveReason();
         }
     }
 
-    /** Another attempt holds the push right now; the job retries later and then finds it sent or free. */
-    public static class PushInFlight extends RuntimeException {
-
-        PushInFlight(long pushId) {
-            super("push " + pushId + " is being sent by another attempt");
-        }
+    private record Ended(Enrolment.State state) implements Outcome {
     }
 }

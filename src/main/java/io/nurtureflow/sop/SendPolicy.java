@@ -39,6 +39,8 @@ public class SendPolicy {
     private final Integer capPerDay;
     private final Integer capPerWeek;
     private final Integer capDaysPerMonth;
+    private final Integer quotaPerDay;
+    private final Integer quotaPerMonth;
     private final Set<LocalDate> holidays;
     private final ZoneId defaultZone;
 
@@ -51,6 +53,8 @@ public class SendPolicy {
         this.capPerDay = settings.capPerDay();
         this.capPerWeek = settings.capPerWeek();
         this.capDaysPerMonth = settings.capDaysPerMonth();
+        this.quotaPerDay = settings.wecomQuotaPerDay();
+        this.quotaPerMonth = settings.wecomQuotaPerMonth();
         this.holidays = Set.copyOf(settings.holidays());
         this.defaultZone = config.timeZone();
         if (windows.stream().allMatch(w -> openPieces(w).isEmpty())) {
@@ -178,6 +182,27 @@ public class SendPolicy {
         return inQuiet ? "quiet hours " + quietHours : "outside the send windows";
     }
 
+    /**
+     * The first opening of the named window strictly after {@code after} on the calendar of {@code zone}: the start
+     * of the window's first piece outside the quiet hours, and the end of its last.
+     */
+    Opening nextOpening(String windowName, ZoneId zone, Instant after) {
+        var window = window(windowName).orElseThrow(() -> new IllegalArgumentException("no send window " + windowName));
+        var pieces = openPieces(window);
+        if (pieces.isEmpty()) {
+            throw new IllegalStateException("send window " + window + " lies inside the quiet hours " + quietHours);
+        }
+        var day = after.atZone(zone).toLocalDate().minusDays(1);
+        for (int d = 0; d < 3; d++, day = day.plusDays(1)) {
+            Instant opens = day.atStartOfDay().plusSeconds(pieces.get(0)[0]).atZone(zone).toInstant();
+            if (opens.isAfter(after)) {
+                Instant closes = day.atStartOfDay().plusSeconds(pieces.get(pieces.size() - 1)[1]).atZone(zone).toInstant();
+                return new Opening(windowName, zone, opens, closes);
+            }
+        }
+        throw new IllegalStateException("no opening of " + window + " within two days of " + after);
+    }
+
     private String capReached(LocalDate day, List<LocalDate> sentDays) {
         if (capPerDay != null && sentDays.stream().filter(day::equals).count() >= capPerDay) {
             return "frequency cap " + capPerDay + " per day";
@@ -192,6 +217,13 @@ public class SendPolicy {
             if (daysThisMonth.size() >= capDaysPerMonth) {
                 return "frequency cap " + capDaysPerMonth + " days per month";
             }
+        }
+        if (quotaPerDay != null && sentDays.stream().filter(day::equals).count() >= quotaPerDay) {
+            return "WeCom's quota of " + quotaPerDay + " mass-send(s) per customer per day";
+        }
+        if (quotaPerMonth != null && sentDays.stream()
+                .filter(s -> s.getYear() == day.getYear() && s.getMonth() == day.getMonth()).count() >= quotaPerMonth) {
+            return "WeCom's quota of " + quotaPerMonth + " mass-sends per customer per month";
         }
         return null;
     }
@@ -244,6 +276,10 @@ public class SendPolicy {
         int to = LocalTime.parse(window[1].trim()).toSecondOfDay();
         return from < to ? List.of(new int[]{from, to})
                 : List.of(new int[]{from, SECONDS_PER_DAY}, new int[]{0, to});
+    }
+
+    /** One opening of a send window on one calendar: [opens, closes). */
+    public record Opening(String window, ZoneId zone, Instant opens, Instant closes) {
     }
 
     /** What the plan asked for, when the push may go, and why those differ (null when they do not). */

@@ -1,6 +1,7 @@
 package io.nurtureflow.sop;
 
 import io.nurtureflow.customer.Customers;
+import io.nurtureflow.system.BadInput;
 import io.nurtureflow.system.CurrentUser;
 import io.nurtureflow.wecom.Attachment;
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -23,14 +25,17 @@ class SopController {
     private final Contents contents;
     private final Plans plans;
     private final Pushes pushes;
-    private final WaitingLeads waiting;
+    private final Batches batches;
+    private final WindowMapper windows;
     private final Customers customers;
 
-    SopController(Contents contents, Plans plans, Pushes pushes, WaitingLeads waiting, Customers customers) {
+    SopController(Contents contents, Plans plans, Pushes pushes, Batches batches, WindowMapper windows,
+                  Customers customers) {
         this.contents = contents;
         this.plans = plans;
         this.pushes = pushes;
-        this.waiting = waiting;
+        this.batches = batches;
+        this.windows = windows;
         this.customers = customers;
     }
 
@@ -66,10 +71,39 @@ class SopController {
         return plans.get(key, version);
     }
 
-    /** How many leads wait at each step's push timer right now. */
+    /** How many leads wait at each step right now: for its send window, or for their rep's confirmation. */
     @GetMapping("/waiting")
-    List<WaitingLeads.StepCount> waiting() {
-        return waiting.atEachStep();
+    List<WindowMapper.StepCount> waiting() {
+        return windows.waiting();
+    }
+
+    /** The latest send window openings, newest first, with what happened in each. */
+    @GetMapping("/windows")
+    List<WindowRun> windows(@RequestParam(defaultValue = "20") int limit) {
+        return batches.latestRuns(Math.max(1, Math.min(limit, 200)));
+    }
+
+    @GetMapping("/windows/{id}/batches")
+    List<PushBatch> batchesOf(@PathVariable long id) {
+        batches.run(id);
+        return batches.batchesOf(id);
+    }
+
+    /** Batches a crash left half-way: an admin looks in the rep's WeCom client and says what happened. */
+    @GetMapping("/batches/flagged")
+    List<PushBatch> flagged() {
+        return batches.flagged();
+    }
+
+    @PostMapping("/batches/{id}/resolve")
+    PushBatch resolve(@PathVariable long id, @RequestBody Resolution resolution) {
+        if (resolution.went() == null) {
+            throw new BadInput("went", "went is true (the rep's WeCom client shows the mass-send) or false (it does not)");
+        }
+        if (resolution.msgId() != null && (resolution.msgId().isBlank() || resolution.msgId().length() > 64)) {
+            throw new BadInput("msgId", "msgId is WeCom's id of the mass-send task, at most 64 characters");
+        }
+        return batches.resolve(id, resolution.went(), resolution.msgId());
     }
 
     @PutMapping("/customers/{id}/time-zone")
@@ -82,5 +116,8 @@ class SopController {
     }
 
     record TimeZoneRequest(String timeZone) {
+    }
+
+    record Resolution(Boolean went, String msgId) {
     }
 }

@@ -4,6 +4,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,23 +40,57 @@ interface SopMapper {
 
     void insertPush(@Param("row") PushRow row);
 
+    void insertPushes(@Param("rows") List<PushRow> rows);
+
+    List<PushRow> pushesOf(@Param("customerIds") Collection<String> customerIds, @Param("planKey") String planKey,
+                           @Param("version") int version);
+
+    List<CustomerZone> customerZones(@Param("customerIds") Collection<String> customerIds);
+
+    List<SentPush> sentSince(@Param("customerIds") Collection<String> customerIds, @Param("since") Instant since);
+
+    void insertEnrolment(@Param("e") Enrolment enrolment, @Param("at") Instant at);
+
+    void deleteEnrolment(@Param("customerId") String customerId, @Param("planKey") String planKey);
+
+    Optional<Enrolment> enrolment(@Param("customerId") String customerId, @Param("planKey") String planKey);
+
+    List<Enrolment> enrolmentsOf(String customerId);
+
+    List<Enrolment> enrolmentsIn(@Param("customerIds") Collection<String> customerIds, @Param("planKey") String planKey);
+
+    void setEnrolment(@Param("customerId") String customerId, @Param("planKey") String planKey,
+                      @Param("state") Enrolment.State state, @Param("lastStep") Integer lastStep,
+                      @Param("at") Instant at);
+
+    void endEnrolments(@Param("customerIds") Collection<String> customerIds, @Param("planKey") String planKey,
+                       @Param("state") Enrolment.State state, @Param("at") Instant at);
+
+    /** The customers of the batch whose push went (or was skipped) have reached its step. */
+    void advanceEnrolments(@Param("batchId") long batchId, @Param("planKey") String planKey, @Param("step") int step,
+                           @Param("at") Instant at);
+
+    int cancelPlan(@Param("customerId") String customerId, @Param("planKey") String planKey,
+                   @Param("reason") String reason);
+
+    record CustomerZone(String customerId, String timeZone) {
+    }
+
+    record SentPush(String customerId, Instant sentAt) {
+    }
+
     Optional<PushRow> findPush(@Param("customerId") String customerId, @Param("planKey") String planKey,
                                @Param("version") int version, @Param("stepNo") int stepNo);
 
     /** Only while the push is still waiting: a sent or skipped push keeps its record. */
     /** Also revives a push cancelled when an earlier lifecycle ended: planning it again means it is wanted. */
     int reschedule(@Param("id") long id, @Param("plannedAt") Instant plannedAt, @Param("dueAt") Instant dueAt,
-                   @Param("reason") String reason);
+                   @Param("reason") String reason, @Param("zone") String zone);
 
     int cancelScheduled(@Param("customerId") String customerId, @Param("reason") String reason);
 
-    /** The one node whose update changes the row sends the push. */
-    int claim(@Param("id") long id, @Param("node") String node, @Param("at") Instant at);
 
-    int release(long id);
 
-    void markSent(@Param("id") long id, @Param("content") String content, @Param("at") Instant at,
-                  @Param("msgId") String msgId, @Param("delivery") String delivery);
 
     int markSkipped(@Param("id") long id, @Param("reason") String reason);
 
@@ -64,17 +99,11 @@ interface SopMapper {
     Optional<Instant> lastSentAt(@Param("customerId") String customerId, @Param("planKey") String planKey,
                                  @Param("version") int version);
 
-    void insertLink(@Param("token") String token, @Param("pushId") long pushId, @Param("customerId") String customerId,
-                    @Param("stepNo") int stepNo, @Param("target") String target, @Param("at") Instant at);
 
     Optional<TrackedLink> findLink(String token);
 
-    /** Least recently checked first, so pushes WeCom keeps reporting as pending cannot starve the others. */
-    List<PushRow> awaitingDelivery(@Param("limit") int limit);
 
-    void checkedDelivery(@Param("id") long id, @Param("at") Instant at);
 
-    void setDelivery(@Param("id") long id, @Param("status") String status, @Param("at") Instant at);
 
     record PlanRow(String planKey, int version, String name, int silenceDays, Instant createdAt) {
     }
@@ -104,5 +133,7 @@ interface SopMapper {
         public Instant sentAt;
         public String wecomMsgId;
         public String deliveryStatus;
+        public String sendWindow;
+        public String timeZone;
     }
 }

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
-/** A link in pushed content: records who clicked which step, then sends the lead on. */
+/** A link in pushed content: records who clicked which step, when the link names its customer, then sends them on. */
 @RestController
 class TrackedLinkController {
 
@@ -34,9 +34,12 @@ class TrackedLinkController {
         if (link == null) {
             return ResponseEntity.notFound().build();
         }
-        inbox.accept(new IncomingEvent("link-" + UUID.randomUUID(), link.customerId(), null, null,
-                EventType.LINK_CLICKED.name(), clock.instant(),
-                Map.of("token", token, "stepNo", link.stepNo(), "url", link.targetUrl())));
+        // a click on a link of a many-customer batch cannot name its customer: it is not an event of anyone's
+        if (link.customerId() != null) {
+            inbox.accept(new IncomingEvent("link-" + UUID.randomUUID(), link.customerId(), null, null,
+                    EventType.LINK_CLICKED.name(), clock.instant(),
+                    Map.of("token", token, "stepNo", link.stepNo(), "url", link.targetUrl())));
+        }
         return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, link.targetUrl()).build();
     }
 }

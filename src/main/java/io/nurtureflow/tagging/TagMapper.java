@@ -6,11 +6,17 @@ import org.apache.ibatis.annotations.Param;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Collection;
 
 @Mapper
 interface TagMapper {
 
     List<String> tagsOf(String customerId);
+
+    List<OwnedTag> tagsOfAll(@Param("customerIds") Collection<String> customerIds);
+
+    record OwnedTag(String customerId, String tag) {
+    }
 
     /** The customer's tags with their group, newest first. */
     List<CustomerTag> customerTags(String customerId);

@@ -17,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Map;
+import java.util.HashMap;
 
 /**
  * Tags on customers. A tag must be known (defined by an admin, or a channel's); in a one-tag-only group a new tag
@@ -46,6 +48,16 @@ public class Tags implements TagReader, TagMerging {
     @Override
     public List<String> tagsOf(String customerId) {
         return tags.tagsOf(customerId);
+    }
+
+    @Override
+    public Map<String, Set<String>> tagsOf(Collection<String> customerIds) {
+        var byCustomer = new HashMap<String, Set<String>>();
+        if (!customerIds.isEmpty()) {
+            tags.tagsOfAll(customerIds).forEach(t -> byCustomer.computeIfAbsent(t.customerId(), c -> new HashSet<>())
+                    .add(t.tag()));
+        }
+        return byCustomer;
     }
 
     /** Adds the channel's tags the customer does not have yet; repeating it changes nothing. */

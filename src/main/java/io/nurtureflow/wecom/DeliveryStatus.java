@@ -1,11 +1,12 @@
 package io.nurtureflow.wecom;
 
 /**
- * What became of a message handed to WeCom. WeCom's own send-result statuses are 0 not sent yet (the rep has not
+ * What became of a push handed to WeCom. WeCom's own send-result statuses are 0 not sent yet (the rep has not
  * confirmed the mass-send task), 1 sent, 2 not a friend, 3 the customer already received the corp's quota.
+ * NOT_CONFIRMED is ours: the window closed with the task still unconfirmed.
  */
 public enum DeliveryStatus {
-    PENDING, SENT, NOT_A_FRIEND, BLOCKED_BY_QUOTA, NO_CONTACT;
+    PENDING, SENT, NOT_A_FRIEND, BLOCKED_BY_QUOTA, NO_CONTACT, NOT_CONFIRMED;
 
     public static DeliveryStatus ofWeCom(int status) {
         return switch (status) {

@@ -53,14 +53,23 @@ public class WeComClient {
 
     /** POSTs a JSON body to an API path such as {@code /cgi-bin/externalcontact/add_contact_way}. */
     public JsonNode post(String path, Object body) {
-        return call(path, Map.of(), body);
+        return call(path, Map.of(), body, true);
     }
 
     public JsonNode get(String path, Map<String, String> query) {
-        return call(path, query, null);
+        return call(path, query, null, true);
     }
 
-    private JsonNode call(String path, Map<String, String> query, Object body) {
+    /**
+     * POSTs a call that creates something in WeCom (a mass-send task): an answer with an errcode is retried as
+     * usual, since WeCom created nothing, but a call whose answer was lost is not repeated — WeCom may have acted on
+     * it, and a second call would create a second task. The caller gets {@link OutcomeUnknown} instead.
+     */
+    public JsonNode postOnce(String path, Object body) {
+        return call(path, Map.of(), body, false);
+    }
+
+    private JsonNode call(String path, Map<String, String> query, Object body, boolean repeatable) {
         WeComException last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             try {
@@ -76,6 +85,9 @@ public class WeComClient {
                     throw last;
                 }
             } catch (IOException e) {
+                if (!repeatable) {
+                    throw new OutcomeUnknown(path, e);
+                }
                 last = new WeComException(path + " unreachable: " + e.getMessage(), e);
             }
             log.debug("WeCom {} attempt {} failed: {}", path, attempt, last.getMessage());
@@ -139,6 +151,14 @@ public class WeComClient {
             Thread.sleep(100L * attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The call may or may not have reached WeCom: nobody can tell from here, so nobody may simply try again. */
+    public static class OutcomeUnknown extends WeComException {
+
+        OutcomeUnknown(String path, IOException cause) {
+            super(path + ": the answer was lost, WeCom may have acted on the call (" + cause.getMessage() + ")", cause);
         }
     }
 }

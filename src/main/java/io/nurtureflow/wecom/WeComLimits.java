@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * WeCom's documented limits for a customer message (add_msg_template): text at most 4000 bytes, at most 9
- * attachments, link title 128 / description 512 / URL 2048 bytes, mini-program title 64 bytes. Checked when
- * content is saved, because WeCom would only refuse it at the moment of sending.
+ * attachments, link title 128 / description 512 / URL 2048 bytes, mini-program title 64 bytes, at most 10,000
+ * customers per call. Checked when content is saved, because WeCom would only refuse it at the moment of sending.
  */
 public final class WeComLimits {
 
     public static final int TEXT_BYTES = 4000;
     public static final int ATTACHMENTS = 9;
+    /** add_msg_template takes at most 10,000 external contacts in one call: a larger batch is split. */
+    public static final int MASS_SEND_CUSTOMERS = 10_000;
     static final int LINK_TITLE_BYTES = 128;
     static final int LINK_DESCRIPTION_BYTES = 512;
     static final int URL_BYTES = 2048;

@@ -131,14 +131,15 @@ class ElementTemplatesTest {
         String instance = runtime.startProcessInstanceByKey("template-demo", customerId, Variables.createVariables()
                 .putValue("customerId", customerId).putValue("ownerRep", rep)
                 .putValue("channelId", channel.get("id").asLong())).getId();
-        api.advanceClock("PT1M");
+        // queued for the window's next pickup
+        api.advanceClock("PT15M");
 
         assertThat(db.queryForObject("select status from push_outbox where customer_id = ? and plan_key = 'template-demo'",
                 String.class, customerId)).isEqualTo("SENT");
         assertThat(runtime.createExecutionQuery().processInstanceId(instance).activityId("Task_WaitForEngagement")
                 .count()).as("waits for the lead").isEqualTo(1);
 
-        String token = db.queryForObject("select l.token from tracked_link l join push_outbox p on p.id = l.push_id"
+        String token = db.queryForObject("select l.token from tracked_link l join push_outbox p on p.batch_id = l.batch_id"
                 + " where p.customer_id = ? and p.plan_key = 'template-demo'", String.class, customerId);
         assertThat(api.get("/l/" + token, null).status()).isEqualTo(302);
 

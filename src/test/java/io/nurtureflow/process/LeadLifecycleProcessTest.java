@@ -14,9 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayDeque;
 import java.util.Date;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,6 +23,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -43,11 +42,8 @@ class LeadLifecycleProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
-    /** the plan the push-planning mock walks through: step numbers, then "no push left" */
-    final Deque<Integer> plannedSteps = new ArrayDeque<>();
-    /** whether WeCom took each push (false: not a friend yet, quota reached) */
-    final Deque<Boolean> sendResults = new ArrayDeque<>();
-    boolean needsConfirm;
+    /** whether the plan-starting mock finds a push to plan (false: the plan has nothing for this lead) */
+    boolean planRunning = true;
     boolean followUpOpen;
 
     @BeforeEach
@@ -55,19 +51,10 @@ class LeadLifecycleProcessTest {
         SeededClock.startFresh();
         BpmnAwareTests.init(engine.getProcessEngine());
         JavaDelegate nothing = execution -> { };
-        JavaDelegate planNextPush = execution -> {
-            Integer step = plannedSteps.poll();
-            execution.setVariable("pushLeft", step != null);
-            if (step != null) {
-                execution.setVariables(Map.of("pushStep", step, "pushDue", new Date(ClockUtil.getCurrentTime().getTime() + HOUR),
-                        "pushNeedsConfirm", needsConfirm, "confirmWithin", "PT24H", "remindCycle", "R/PT4H"));
-            }
-        };
-        JavaDelegate push = execution -> execution.setVariable("pushSent", sendResults.isEmpty() || sendResults.poll());
+        JavaDelegate startPlan = execution -> execution.setVariable("planRunning", planRunning);
         JavaDelegate scheduleFollowUp = execution -> execution.setVariables(Map.of(
                 "followUpDue", new Date(ClockUtil.getCurrentTime().getTime() + 2 * HOUR), "salesLead", "lead-1"));
-        var beans = new HashMap<String, Object>(Map.of("tagLeadDelegate", nothing, "planNextPushDelegate", planNextPush,
-                "pushSopContentDelegate", push, "remindRepDelegate", nothing, "skipSopPushDelegate", nothing,
+        var beans = new HashMap<String, Object>(Map.of("tagLeadDelegate", nothing, "startSopPlanDelegate", startPlan,
                 "recordEngagementDelegate", (JavaDelegate) execution -> execution.setVariable("followUpOpen", followUpOpen),
                 "scheduleFollowUpDelegate", scheduleFollowUp, "followUpTaskListener", (TaskListener) task -> { }));
         beans.putAll(Map.of("markConvertedDelegate", nothing, "moveToSilentDelegate", nothing,
@@ -77,11 +64,10 @@ class LeadLifecycleProcessTest {
 
     @Test
     void startsWithTagsAFirstContactTaskTheNextPushAndTheEngagementWatch() {
-        plannedSteps.add(1);
         var lead = start();
 
         assertThat(lead).hasPassedInOrder("Task_TagLead", "Task_PinSopPlan", "Task_ScheduleFirstContact")
-                .isWaitingAt("Task_MakeFirstContact", "Timer_PushDue", "Gateway_EngagedOrSilent");
+                .isWaitingAt("Task_MakeFirstContact", "Event_SopPlanFinished", "Gateway_EngagedOrSilent");
         assertThat(task(lead, "Task_MakeFirstContact").getAssignee()).isEqualTo("rep-1");
         complete(task(lead, "Task_MakeFirstContact"), withVariables("outcome", "REACHED"));
         assertThat(lead).hasPassed("EndEvent_FirstContactMade").isActive();
@@ -111,61 +97,25 @@ class LeadLifecycleProcessTest {
     }
 
     @Test
-    void pushesEachStepAutomaticallyUntilThePlanIsDone() {
-        plannedSteps.add(1);
-        plannedSteps.add(2);
+    void thePlanRunsAsDataAndTheFlowOnlyWaitsForItToFinish() {
         var lead = start();
 
-        execute(job("Timer_PushDue", lead));
-        execute(job("Task_PushSopContent", lead));
-        assertThat(lead).isWaitingAt("Timer_PushDue");
-        execute(job("Timer_PushDue", lead));
-        execute(job("Task_PushSopContent", lead));
+        assertThat(lead).hasPassed("Task_StartSopPlan").isWaitingAt("Event_SopPlanFinished");
+        var timers = managementService().createJobQuery().processInstanceId(lead.getId()).timers();
+        assertThat(timers.count()).as("no timer per push: the send windows carry the pushes").isEqualTo(2);
+        assertThat(timers.activityId("Timer_FirstContactOverdue").count()).isEqualTo(1);
+        correlate(lead, "Msg_PlanFinished");
 
-        assertThat(lead).hasPassed("EndEvent_PlanFinished").hasNotPassed("Task_ConfirmSopPush").isActive();
-        assertThat(runtimeService().getVariable(lead.getId(), "pushStep")).isEqualTo(2);
+        assertThat(lead).hasPassed("EndEvent_PlanFinished").isWaitingAt("Task_MakeFirstContact", "Gateway_EngagedOrSilent");
     }
 
     @Test
-    void aPushWeComDidNotTakeWaitsForItsNextChance() {
-        plannedSteps.add(1);
-        sendResults.add(false);
+    void aPlanWithNothingForTheLeadEndsItsBranchAtOnce() {
+        planRunning = false;
         var lead = start();
 
-        execute(job("Timer_PushDue", lead));
-        execute(job("Task_PushSopContent", lead));
-
-        assertThat(lead).hasPassed("Gateway_PushSent").isWaitingAt("Timer_PushDue");
-        assertThat(runtimeService().getVariable(lead.getId(), "pushStep")).isEqualTo(1);
-    }
-
-    @Test
-    void aRepConfirmedPushWaitsForTheOwnerRepThenGoesOut() {
-        plannedSteps.add(1);
-        needsConfirm = true;
-        var lead = start();
-
-        execute(job("Timer_PushDue", lead));
-        assertThat(lead).isWaitingAt("Task_ConfirmSopPush");
-        assertThat(task(lead, "Task_ConfirmSopPush").getAssignee()).isEqualTo("rep-1");
-        complete(task(lead, "Task_ConfirmSopPush"));
-        execute(job("Task_PushSopContent", lead));
-
-        assertThat(lead).hasPassedInOrder("Task_ConfirmSopPush", "Task_PushSopContent", "EndEvent_PlanFinished");
-    }
-
-    @Test
-    void anUnconfirmedPushRemindsTheRepThenIsSkippedAtTheDeadline() {
-        plannedSteps.add(1);
-        needsConfirm = true;
-        var lead = start();
-        execute(job("Timer_PushDue", lead));
-
-        execute(job("Timer_RemindRep", lead));
-        assertThat(lead).hasPassed("Task_RemindRepToConfirm", "EndEvent_RepReminded").isWaitingAt("Task_ConfirmSopPush");
-        execute(job("Timer_ConfirmDeadline", lead));
-
-        assertThat(lead).hasPassedInOrder("Task_SkipSopPush", "EndEvent_PlanFinished").hasNotPassed("Task_PushSopContent");
+        assertThat(lead).hasPassedInOrder("Task_StartSopPlan", "Gateway_AnyPushPlanned", "EndEvent_PlanFinished")
+                .hasNotPassed("Event_SopPlanFinished").isActive();
     }
 
     @Test
@@ -220,7 +170,6 @@ class LeadLifecycleProcessTest {
 
     @Test
     void aLeadWithoutInteractionGoesSilentAndEverythingOpenEnds() {
-        plannedSteps.add(1);
         var lead = start();
 
         execute(job("Timer_NoInteraction", lead));
@@ -230,19 +179,17 @@ class LeadLifecycleProcessTest {
 
     @Test
     void aSilentLeadThatEngagesComesBackWithAFollowUpAndItsPlanResumes() {
-        plannedSteps.add(3);
         var lead = runtimeService().startProcessInstanceByMessage("Msg_BackFromSilence", "C-" + System.nanoTime(),
                 Map.of("customerId", "C-1", "ownerRep", "rep-1", "silenceAfter", "P14D", "planKey", "new-lead",
-                        "planVersion", 1, "lastStep", 2, "capturedAt", new Date()));
+                        "planVersion", 1, "capturedAt", new Date()));
 
         assertThat(lead).hasPassedInOrder("StartEvent_BackFromSilence", "Task_RecordEngagement", "Task_ScheduleFollowUp")
-                .hasPassed("Task_PlanNextPush").hasNotPassed("Task_MakeFirstContact")
-                .isWaitingAt("Task_FollowUpLead", "Timer_PushDue", "Gateway_EngagedOrSilent");
+                .hasPassed("Task_StartSopPlan").hasNotPassed("Task_MakeFirstContact")
+                .isWaitingAt("Task_FollowUpLead", "Event_SopPlanFinished", "Gateway_EngagedOrSilent");
     }
 
     @Test
     void aPurchaseEndsNurtureAsConverted() {
-        plannedSteps.add(1);
         var lead = start();
 
         correlate(lead, "Msg_Purchased");
@@ -252,7 +199,6 @@ class LeadLifecycleProcessTest {
 
     @Test
     void anOptOutStopsEveryFuturePush() {
-        plannedSteps.add(1);
         var lead = start();
 
         correlate(lead, "Msg_OptedOut");
@@ -271,19 +217,18 @@ class LeadLifecycleProcessTest {
 
     @Test
     void aNewTouchpointTagsTheLeadAndNurtureGoesOn() {
-        plannedSteps.add(1);
         var lead = start();
 
         correlate(lead, "Msg_TouchpointAdded");
 
         assertThat(lead).hasPassed("Task_TagFromNewChannel", "EndEvent_TouchpointTagged")
-                .isWaitingAt("Task_MakeFirstContact", "Timer_PushDue", "Gateway_EngagedOrSilent");
+                .isWaitingAt("Task_MakeFirstContact", "Event_SopPlanFinished", "Gateway_EngagedOrSilent");
     }
 
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey("lead-lifecycle", "C-" + System.nanoTime(),
                 Map.of("customerId", "C-1", "ownerRep", "rep-1", "channelId", 1L, "planKey", "new-lead",
-                        "planVersion", 1, "lastStep", 0, "silenceAfter", "P14D", "capturedAt", new Date()));
+                        "planVersion", 1, "silenceAfter", "P14D", "capturedAt", new Date()));
     }
 
     private static void correlate(ProcessInstance lead, String message) {

@@ -29,8 +29,10 @@ class SendPolicyTest {
             ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Asia/Kathmandu"), ZoneId.of("America/Santiago"),
             ZoneId.of("Pacific/Chatham"), ZoneId.of("America/St_Johns"), ZoneId.of("Asia/Tehran"), ZoneId.of("UTC"));
 
+    /** The corp's caps alone: WeCom's own quota (1 a day unless configured) is set out of the way. */
     static SendPolicy policy(Integer perDay, Integer perWeek, Integer daysPerMonth, List<LocalDate> holidays) {
-        return new SendPolicy(new SopSettings(null, null, perDay, perWeek, daysPerMonth, holidays, null, null),
+        return new SendPolicy(new SopSettings(null, null, perDay, perWeek, daysPerMonth, null, Integer.MAX_VALUE, holidays,
+                null, null),
                 new TimeConfig(SHANGHAI, "http://nurture.test"));
     }
 
@@ -95,7 +97,7 @@ class SendPolicyTest {
     @Test
     void quietHoursCutIntoAWindow() {
         var policy = new SendPolicy(new SopSettings(Map.of("LATE", "21:00-23:00"), "22:00-07:00", null, null, null,
-                null, null, null), new TimeConfig(SHANGHAI, "x"));
+                null, null, null, null, null), new TimeConfig(SHANGHAI, "x"));
         Instant tenPast10 = ZonedDateTime.of(2026, 3, 2, 22, 10, 0, 0, SHANGHAI).toInstant();
         var slot = policy.nextAllowed(tenPast10, SHANGHAI, List.of(), SendPolicy.ANY_WINDOW);
         assertThat(slot.dueAt()).isEqualTo(ZonedDateTime.of(2026, 3, 3, 21, 0, 0, 0, SHANGHAI).toInstant());

@@ -38,6 +38,8 @@ class SopPlansTest {
     Plans plans;
     @Autowired
     org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
     Api api;
 
     @BeforeEach
@@ -129,10 +131,11 @@ class SopPlansTest {
         var first = push(customerId, 1);
         assertThat(first.get("plan_key")).isEqualTo(key);
         assertThat(waitingAt(key, 1, 1)).isEqualTo(1);
-        var timer = management.createJobQuery().processInstanceId(lifecycle(customerId)).activityId("Timer_PushDue")
-                .singleResult();
-        assertThat(timer.getDuedate().toInstant()).as("the timer Cockpit shows carries the computed due time")
-                .isEqualTo(first.get("due_at"));
+        assertThat(management.createJobQuery().processInstanceId(lifecycle(customerId)).activityId("Timer_PushDue").count())
+                .as("no timer per push: the lead waits as data for its send window").isZero();
+        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(lifecycle(customerId))
+                .activityId("Event_SopPlanFinished").count()).as("the lifecycle waits only for the plan to finish")
+                .isEqualTo(1);
 
         var v2 = savePlan(key, List.of(step("DAY_AT_WINDOW", Map.of("day", 1, "window", "MORNING", "text", "v2"))),
                 List.of(channel.get("id").asLong()));
@@ -156,8 +159,8 @@ class SopPlansTest {
 
         String content = (String) push(customerId, 1).get("content");
         assertThat(content).doesNotContain("example.edu").contains("http://nurture.test/l/");
-        var tokens = db.queryForList("select token, target_url from tracked_link where customer_id = ? order by target_url",
-                customerId);
+        var tokens = db.queryForList("select l.token, l.target_url from tracked_link l join push_outbox p"
+                + " on p.batch_id = l.batch_id where p.customer_id = ? and p.step_no = 1 order by l.target_url", customerId);
         assertThat(tokens).extracting(t -> t.get("target_url"))
                 .containsExactly("https://example.edu/schedule", "https://example.edu/trial");
         var redirect = api.get("/l/" + tokens.get(1).get("token"), null);
@@ -216,24 +219,30 @@ class SopPlansTest {
         String customerId = newLead(channel.get("code").asText(), rep);
 
         advanceTo((Instant) push(customerId, 1).get("due_at"));
-        var confirm = task(rep, "CONFIRM_PUSH");
-        assertThat(confirm.get("reason").asText()).contains("Confirm step 1 of SOP " + key);
+        var batches = api.get("/api/me/push-batches", rep).json();
+        assertThat(batches).as("one batch to confirm for the step and window").hasSize(1);
+        assertThat(batches.get(0).get("customers").asInt()).isEqualTo(1);
+        assertThat(batches.get(0).get("text").asText()).isEqualTo("请顾问确认后发送");
         assertThat(waitingAt(key, 1, 1, "REP_CONFIRMATION")).isEqualTo(1);
-        assertThat(push(customerId, 1).get("status")).as("nothing goes before the rep confirms").isEqualTo("SCHEDULED");
-        assertThat(api.post("/api/me/tasks/" + confirm.get("id").asText() + "/complete", rep,
-                Map.of("outcome", "REACHED")).status()).isEqualTo(204);
-        api.advanceClock("PT1M");
+        assertThat(push(customerId, 1).get("sent_at")).as("nothing goes before the rep confirms").isNull();
+        String other = api.newUser("rep", "REP");
+        assertThat(api.post("/api/me/push-batches/" + batches.get(0).get("id").asText() + "/confirm", other, Map.of())
+                .status()).as("only the batch's rep confirms it").isEqualTo(404);
+        assertThat(api.post("/api/me/push-batches/" + batches.get(0).get("id").asText() + "/confirm", rep, Map.of())
+                .status()).isEqualTo(204);
+        api.advanceClock("PT15M");
         assertThat(push(customerId, 1).get("status")).isEqualTo("SENT");
 
         advanceTo((Instant) push(customerId, 2).get("due_at"));
-        assertThat(task(rep, "CONFIRM_PUSH")).isNotNull();
+        long unconfirmed = api.get("/api/me/push-batches", rep).json().get(0).get("id").asLong();
         api.advanceClock("PT3H");
         var skipped = push(customerId, 2);
         assertThat(skipped.get("status")).isEqualTo("SKIPPED");
-        assertThat((String) skipped.get("move_reason")).contains("did not confirm within PT2H30M");
-        assertThat(timeline(customerId).stream().filter(s -> s.startsWith("Reminder to " + rep)).count())
-                .as("reminded hourly while the task waited").isEqualTo(2);
-        assertThat(kinds(rep)).doesNotContain("CONFIRM_PUSH");
+        assertThat((String) skipped.get("move_reason")).contains("did not confirm it before the window closed");
+        assertThat(db.queryForMap("select state, reminded_at from push_batch where id = ?", unconfirmed))
+                .containsEntry("state", "SKIPPED").extractingByKey("reminded_at").as("reminded before the close")
+                .isNotNull();
+        assertThat(api.get("/api/me/push-batches", rep).json()).isEmpty();
     }
 
     @Test
@@ -363,21 +372,6 @@ class SopPlansTest {
             }
         }
         return 0;
-    }
-
-    private JsonNode task(String rep, String kind) {
-        for (var task : api.get("/api/me/tasks", rep).json()) {
-            if (task.get("kind").asText().equals(kind)) {
-                return task;
-            }
-        }
-        throw new AssertionError("no " + kind + " task for " + rep);
-    }
-
-    private List<String> kinds(String rep) {
-        var kinds = new ArrayList<String>();
-        api.get("/api/me/tasks", rep).json().forEach(t -> kinds.add(t.get("kind").asText()));
-        return kinds;
     }
 
     private List<String> timeline(String customerId) {

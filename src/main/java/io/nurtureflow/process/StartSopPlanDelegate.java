@@ -1,0 +1,37 @@
+package io.nurtureflow.process;
+
+import io.nurtureflow.sop.Plans;
+import io.nurtureflow.sop.Pushes;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.Date;
+
+import static io.nurtureflow.process.ProcessVocabulary.CAPTURED_AT;
+import static io.nurtureflow.process.ProcessVocabulary.CUSTOMER_ID;
+import static io.nurtureflow.process.ProcessVocabulary.PLAN_KEY;
+import static io.nurtureflow.process.ProcessVocabulary.PLAN_RUNNING;
+import static io.nurtureflow.process.ProcessVocabulary.PLAN_VERSION;
+
+/**
+ * Puts the lead on its pinned plan version (or resumes it where it stood) and plans the first push. From then on
+ * the pushes are data the send windows pick up; the flow only waits for the plan to finish.
+ */
+@Component
+class StartSopPlanDelegate implements JavaDelegate {
+
+    private final Pushes pushes;
+
+    StartSopPlanDelegate(Pushes pushes) {
+        this.pushes = pushes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var plan = new Plans.PlanRef((String) execution.getVariable(PLAN_KEY), (Integer) execution.getVariable(PLAN_VERSION));
+        boolean running = pushes.start((String) execution.getVariable(CUSTOMER_ID), plan,
+                ((Date) execution.getVariable(CAPTURED_AT)).toInstant());
+        execution.setVariable(PLAN_RUNNING, running);
+    }
+}
