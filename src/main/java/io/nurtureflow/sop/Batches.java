@@ -303,9 +303,11 @@ public class Batches {
             byStatus.computeIfAbsent(status, s -> new ArrayList<>()).add(member.pushId());
             summaries.put(member.customerId(), "SOP " + batch.planKey + " v" + batch.planVersion + " step "
                     + batch.stepNo + " sent via " + wecom.name() + " with " + batch.customers + " customer(s) of "
-                    + batch.senderRep + " (" + status + "): " + Pushes.fit(summary(batch)));
+                    + batch.senderRep + " (" + status + "): " + summary(batch));
         }
-        byStatus.forEach((status, ids) -> chunked(ids, chunk -> windows.sent(chunk, now, sent.msgId(), status.name())));
+        String content = Pushes.fit(summary(batch));
+        byStatus.forEach((status, ids) -> chunked(ids, chunk -> windows.sent(chunk, now, sent.msgId(), status.name(),
+                content)));
         timeline.recordAll(summaries, "PUSH");
         int failed = byStatus.entrySet().stream().filter(e -> e.getKey() != DeliveryStatus.SENT
                 && e.getKey() != DeliveryStatus.PENDING).mapToInt(e -> e.getValue().size()).sum();

@@ -72,7 +72,7 @@ interface WindowMapper {
     int movePushes(@Param("batchId") long batchId, @Param("from") PushStatus from, @Param("to") PushStatus to);
 
     void sent(@Param("ids") Collection<Long> ids, @Param("at") Instant at, @Param("msgId") String msgId,
-              @Param("delivery") String delivery);
+              @Param("delivery") String delivery, @Param("content") String content);
 
     void skipped(@Param("ids") Collection<Long> ids, @Param("reason") String reason);
 
