@@ -33,7 +33,7 @@ class SecurityConfig {
                         .requestMatchers("/camunda/**").permitAll()
                         .requestMatchers("/engine-rest/**", "/api/users/**", "/api/channels/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/simulation/**").hasRole(ADMIN.name())
-                        .requestMatchers("/api/imports/**", "/api/tags/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/imports/**", "/api/tags/**", "/api/wecom/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/reviews/**", "/api/merges/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name())
                         .requestMatchers("/api/sop/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/leads/**", "/api/events/**").hasAnyRole(ADMIN.name(), INTEGRATION.name())
