@@ -42,7 +42,17 @@ class WebappLoginTest {
         assertThat(login("tasklist", rep, Api.REP_PASSWORD)).isEqualTo(200);
         assertThat(sessionCookie).as("no other site can ride on a session login").contains("SameSite=Strict")
                 .contains("HttpOnly");
+        assertThat(sessionCookie.split("SameSite=", -1)).as("exactly one SameSite: " + sessionCookie).hasSize(2);
         assertThat(login("cockpit", rep, Api.REP_PASSWORD)).isEqualTo(403);
+    }
+
+    @Test
+    void anAdminCreatedThroughTheApiUsesCockpitAdminAndTasklist() throws Exception {
+        String admin = new Api(port).newUser("admin", "ADMIN");
+
+        assertThat(login("cockpit", admin, Api.REP_PASSWORD)).isEqualTo(200);
+        assertThat(login("admin", admin, Api.REP_PASSWORD)).isEqualTo(200);
+        assertThat(login("tasklist", admin, Api.REP_PASSWORD)).isEqualTo(200);
     }
 
     /** The session cookie the last login was handed, as the server wrote it. */

@@ -2,6 +2,7 @@ package io.nurtureflow.capture;
 
 import io.nurtureflow.customer.CapturedLead;
 import io.nurtureflow.customer.LeadIntake;
+import io.nurtureflow.system.BadInput;
 import io.nurtureflow.wecom.CallbackEvent;
 import io.nurtureflow.wecom.CallbackListener;
 import io.nurtureflow.wecom.ContactWays;
@@ -44,8 +45,12 @@ class ContactWayIntake implements CallbackListener {
     @Override
     public void on(CallbackEvent event) {
         if (!"change_external_contact".equals(event.event()) || !"add_external_contact".equals(event.changeType())
-                || event.state() == null || event.externalUserId() == null) {
+                || event.state() == null) {
             return;
+        }
+        if (event.externalUserId() == null) {
+            // every add without one would otherwise be the same customer
+            throw new BadInput("ExternalUserID", "An add_external_contact without ExternalUserID names nobody.");
         }
         var channel = channels.byCode(event.state()).orElse(null);
         if (channel == null || !channel.live(clock.instant())) {
@@ -53,9 +58,13 @@ class ContactWayIntake implements CallbackListener {
             return;
         }
         welcome(channel, event.welcomeCode());
+        // WeCom's UserID is taken to be our username; one we do not employ owns nothing, a sales lead picks the owner
+        String rep = event.userId() != null && rotation.employed(event.userId()) ? event.userId() : null;
         intake.capture(new CapturedLead(channel.id(), null, "WECOM_CONTACT_WAY", null, null, null,
-                event.externalUserId(), event.userId()));
-        rotation.countAdd(channel, event.userId());
+                event.externalUserId(), rep));
+        if (rep != null) {
+            rotation.countAdd(channel, rep);
+        }
         sync.sync(channels.get(channel.id()));
     }
 

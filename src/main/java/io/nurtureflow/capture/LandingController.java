@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
@@ -77,6 +80,18 @@ class LandingController {
                 ref != null && REF.matcher(ref).matches() ? ref : null);
         fillLanding(model, channel, scan.id(), scan.assignedRep());
         return "landing";
+    }
+
+    /**
+     * Link previews and crawlers ask with HEAD: they learn whether the code is live, and nothing is recorded,
+     * routed or counted against a rep's daily cap.
+     */
+    @RequestMapping(value = "/q/{code}", method = RequestMethod.HEAD)
+    ResponseEntity<Void> peek(@PathVariable String code) {
+        var channel = channels.byCode(code).orElse(null);
+        HttpStatus status = channel == null ? HttpStatus.NOT_FOUND
+                : channel.live(clock.instant()) ? HttpStatus.OK : HttpStatus.GONE;
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).build();
     }
 
     @PostMapping("/q/{code}/lead")

@@ -7,6 +7,7 @@ import io.nurtureflow.customer.PhoneNumbers;
 import io.nurtureflow.system.BadInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,6 +58,6 @@ class LeadApiController {
                        @Size(max = 64) String unionid,
                        @Size(max = 64) String externalUserId,
                        @Size(max = 254) String email,
-                       @Size(max = 20) Map<@Size(max = 40) String, @Size(max = 100) String> answers) {
+                       @Size(max = 20) Map<@NotBlank @Size(max = 40) String, @NotNull @Size(max = 100) String> answers) {
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,6 +37,7 @@ public class EventInbox {
     private static final String PHONE = "phone:";
     private static final String EXTERNAL = "external:";
     private static final String ID = "id:";
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     private final EventMapper events;
     private final Customers customers;
@@ -194,7 +197,7 @@ public class EventInbox {
         row.eventId = event.eventId();
         row.type = type;
         row.signalName = type.signal();
-        row.occurredAt = event.occurredAt() == null ? clock.instant() : event.occurredAt();
+        row.occurredAt = occurredAt(event, prefix);
         row.receivedAt = clock.instant();
         row.payload = payload(event, prefix);
         row.customerRef = reference(event, prefix);
@@ -205,6 +208,18 @@ public class EventInbox {
         row.customerId = customer.map(Customer::id).orElse(null);
         row.status = customer.isEmpty() ? "PARKED" : type.signal() == Signal.NONE ? "RECORDED" : "RECEIVED";
         return row;
+    }
+
+    /** Behaviour happened after the platform existed and not later than tomorrow (a caller's clock may run ahead). */
+    private Instant occurredAt(IncomingEvent event, String prefix) {
+        if (event.occurredAt() == null) {
+            return clock.instant();
+        }
+        if (event.occurredAt().isBefore(EARLIEST) || event.occurredAt().isAfter(clock.instant().plus(Duration.ofDays(1)))) {
+            throw new BadInput(prefix + "occurredAt", prefix + "occurredAt must lie between " + EARLIEST
+                    + " and a day from now.");
+        }
+        return event.occurredAt();
     }
 
     /** The identity as we store it, so a parked event can be looked up again: phones normalised. */

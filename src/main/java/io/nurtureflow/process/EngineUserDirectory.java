@@ -3,13 +3,22 @@ package io.nurtureflow.process;
 import io.nurtureflow.system.BadInput;
 import io.nurtureflow.system.Role;
 import io.nurtureflow.system.UserDirectory;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,14 +31,38 @@ class EngineUserDirectory implements UserDirectory {
     static final int MIN_PASSWORD = 10;
 
     private final IdentityService identity;
+    private final AuthorizationService authorizations;
 
-    EngineUserDirectory(IdentityService identity) {
+    EngineUserDirectory(IdentityService identity, AuthorizationService authorizations) {
         this.identity = identity;
+        this.authorizations = authorizations;
     }
+
+    /**
+     * Every way a password is set (our API, Camunda Admin, /camunda/api/admin and /engine-rest credentials) keeps
+     * the same rule; the engine checks it when the policy is enabled (IdentityBootstrap does that).
+     */
+    static final PasswordPolicy PASSWORDS = () -> List.of(new PasswordPolicyRule() {
+        @Override
+        public String getPlaceholder() {
+            return "PASSWORD_POLICY_LENGTH";
+        }
+
+        @Override
+        public Map<String, String> getParameters() {
+            return Map.of("minLength", String.valueOf(MIN_PASSWORD));
+        }
+
+        @Override
+        public boolean execute(String password) {
+            return password != null && password.length() >= MIN_PASSWORD;
+        }
+    });
 
     @Override
     public Optional<Set<Role>> authenticate(String username, String password) {
-        if (username == null || password == null || !identity.checkPassword(username, password)) {
+        // the engine's lookup follows the database's collation: "ADMIN" must not pass for "admin" on MySQL
+        if (username == null || password == null || !exists(username) || !identity.checkPassword(username, password)) {
             return Optional.empty();
         }
         var roles = EnumSet.noneOf(Role.class);
@@ -55,7 +88,8 @@ class EngineUserDirectory implements UserDirectory {
 
     @Override
     public boolean isMember(String username, Role role) {
-        return username != null && identity.createUserQuery().userId(username).memberOfGroup(role.group()).count() > 0;
+        return username != null && identity.createUserQuery().userId(username).memberOfGroup(role.group()).list()
+                .stream().anyMatch(user -> user.getId().equals(username));
     }
 
     @Override
@@ -77,11 +111,33 @@ class EngineUserDirectory implements UserDirectory {
         user.setPassword(request.password());
         identity.saveUser(user);
         identity.createMembership(request.username(), request.role().group());
+        if (request.role() == Role.ADMIN) {
+            // Cockpit, Admin and Tasklist grant their rights to Camunda's admin group
+            identity.createMembership(request.username(), Groups.CAMUNDA_ADMIN);
+        }
+        selfServiceReadOnly(request.username());
+    }
+
+    /**
+     * The engine lets a new user edit their own user entry: through the webapps' API a rep could rename
+     * themselves (the name leads see on landing pages). Who a user is, is an admin's to change.
+     */
+    void selfServiceReadOnly(String username) {
+        for (Authorization own : authorizations.createAuthorizationQuery().userIdIn(username)
+                .resourceType(Resources.USER).resourceId(username).list()) {
+            if (own.isPermissionGranted(Permissions.UPDATE)) {
+                own.setPermissions(new Permission[]{Permissions.READ});
+                authorizations.saveAuthorization(own);
+            }
+        }
     }
 
     @Override
     public void revoke(String username, Role role) {
         identity.deleteMembership(username, role.group());
+        if (role == Role.ADMIN) {
+            identity.deleteMembership(username, Groups.CAMUNDA_ADMIN);
+        }
     }
 
     @Override
@@ -91,6 +147,7 @@ class EngineUserDirectory implements UserDirectory {
     }
 
     private User user(String username) {
-        return username == null ? null : identity.createUserQuery().userId(username).singleResult();
+        User user = username == null ? null : identity.createUserQuery().userId(username).singleResult();
+        return user != null && user.getId().equals(username) ? user : null;
     }
 }

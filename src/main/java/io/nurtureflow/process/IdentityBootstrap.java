@@ -4,6 +4,7 @@ import io.nurtureflow.system.Role;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -36,9 +37,14 @@ class IdentityBootstrap {
     private final FilterService filters;
     private final TaskService tasks;
     private final String configuredPassword;
+    private final ProcessEngine engine;
+    private final EngineUserDirectory users;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                      TaskService tasks, @Value("${nurture.admin-password:}") String configuredPassword) {
+                      TaskService tasks, @Value("${nurture.admin-password:}") String configuredPassword,
+                      ProcessEngine engine, EngineUserDirectory users) {
+        this.engine = engine;
+        this.users = users;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -60,6 +66,20 @@ class IdentityBootstrap {
         grantTasklist(Role.SALES_LEAD.group());
         myTasksFilter();
         adminUser();
+        engine.getProcessEngineConfiguration().setPasswordPolicy(EngineUserDirectory.PASSWORDS).setEnablePasswordPolicy(true);
+        usersOfEarlierVersions();
+    }
+
+    /** Users created before admins were Camunda admins and before users stopped editing themselves. */
+    private void usersOfEarlierVersions() {
+        for (String admin : users.membersOf(Role.ADMIN)) {
+            if (identity.createGroupQuery().groupMember(admin).groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+                identity.createMembership(admin, Groups.CAMUNDA_ADMIN);
+            }
+        }
+        for (Role role : Role.values()) {
+            users.membersOf(role).forEach(users::selfServiceReadOnly);
+        }
     }
 
     private boolean group(String id, String type) {

@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -33,7 +34,7 @@ class SecurityConfig {
                         .requestMatchers("/camunda/**").permitAll()
                         .requestMatchers("/engine-rest/**", "/api/users/**", "/api/channels/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/simulation/**").hasRole(ADMIN.name())
-                        .requestMatchers("/api/imports/**", "/api/tags/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/imports/**", "/api/tags/**", "/api/wecom/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/reviews/**", "/api/merges/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name())
                         .requestMatchers("/api/sop/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/leads/**", "/api/events/**").hasAnyRole(ADMIN.name(), INTEGRATION.name())
@@ -55,6 +56,20 @@ class SecurityConfig {
                         "/camunda/**"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
+    }
+
+    /**
+     * A URL the firewall refuses (an encoded CR/LF, a "..", a ";" in the path) is bad input like any other: the
+     * caller gets problem+json naming the path rather than a bare error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected() {
+        return (request, response, e) -> {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad input\",\"status\":400,"
+                    + "\"detail\":\"The request URL has characters this service does not take.\",\"field\":\"path\"}");
+        };
     }
 
     /** API callers get 401 problem+json; browsers get the login page. */

@@ -50,10 +50,17 @@ class CallbackController {
             throw new BadInput("Encrypt", "The callback body has no Encrypt element.");
         }
         String message = open(signature, timestamp, nonce, encrypted, "Encrypt");
-        var event = CallbackXml.event(message);
-        boolean handled = dispatcher.dispatch(event, CallbackXml.digest(message));
-        log.info("WeCom callback {}/{} from {} at {}: {}", event.event(), event.changeType(), event.fromUserName(),
-                event.createTime(), handled ? "handled" : "duplicate delivery, ignored");
+        String digest = CallbackXml.digest(message);
+        try {
+            var event = CallbackXml.event(message);
+            boolean handled = dispatcher.dispatch(event, digest);
+            log.info("WeCom callback {}/{} from {} at {}: {}", event.event(), event.changeType(), event.fromUserName(),
+                    event.createTime(), handled ? "handled" : "duplicate delivery, ignored");
+        } catch (BadInput unusable) {
+            // signed by WeCom but unusable: any answer but "success" makes WeCom send it again, for ever
+            dispatcher.reject(CallbackXml.parse(message), digest, unusable.field() + ": " + unusable.getMessage());
+            log.warn("WeCom callback kept as rejected ({}): {}", unusable.field(), unusable.getMessage());
+        }
         return "success";
     }
 

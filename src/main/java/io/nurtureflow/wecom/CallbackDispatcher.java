@@ -5,6 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Hands each WeCom delivery to every listener once. WeCom retries a delivery it thinks failed; the receipt
@@ -13,6 +14,9 @@ import java.util.List;
  */
 @Service
 class CallbackDispatcher {
+
+    private static final int ID_COLUMN = 64;
+    private static final int PROBLEM_COLUMN = 300;
 
     private final CallbackReceiptMapper receipts;
     private final List<CallbackListener> listeners;
@@ -31,8 +35,40 @@ class CallbackDispatcher {
         if (receipts.seen(from, createTime, digest)) {
             return false;
         }
-        receipts.insert(from, createTime, digest, event.event(), event.changeType(), clock.instant());
+        receipts.insert(from, createTime, digest, event.event(), event.changeType(), clock.instant(),
+                CallbackReceipt.Outcome.HANDLED, null);
         listeners.forEach(listener -> listener.on(event));
         return true;
+    }
+
+    /**
+     * Keeps a signed delivery nobody could use (its listeners' work was rolled back) for an admin to see; its
+     * retries are then duplicates. Its fields are clipped to the receipt's columns: they are what was wrong.
+     */
+    @Transactional
+    public void reject(Map<String, String> fields, String digest, String problem) {
+        String from = clip(fields.getOrDefault("FromUserName", ""), ID_COLUMN);
+        long createTime = seconds(fields.get("CreateTime"));
+        if (!receipts.seen(from, createTime, digest)) {
+            receipts.insert(from, createTime, digest, clip(fields.get("Event"), ID_COLUMN),
+                    clip(fields.get("ChangeType"), ID_COLUMN), clock.instant(), CallbackReceipt.Outcome.REJECTED,
+                    clip(problem, PROBLEM_COLUMN));
+        }
+    }
+
+    public List<CallbackReceipt> rejected(int limit) {
+        return receipts.withOutcome(CallbackReceipt.Outcome.REJECTED, limit);
+    }
+
+    private static long seconds(String createTime) {
+        try {
+            return createTime == null ? 0 : Long.parseLong(createTime);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String clip(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 }

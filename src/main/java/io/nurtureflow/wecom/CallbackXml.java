@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** WeCom's flat XML: one root, one level of text elements. No DTDs, no entities: the body comes from outside. */
@@ -33,6 +34,11 @@ final class CallbackXml {
             throw new ExceptionInInitializerError(e);
         }
     }
+
+    /** 9999-12-31T23:59:59Z: the last second a database DATETIME holds. */
+    private static final long LATEST_CREATE_TIME = 253402300799L;
+    private static final List<String> IDS = List.of("ToUserName", "FromUserName", "Event", "ChangeType", "UserID",
+            "ExternalUserID", "State");
 
     private CallbackXml() {
     }
@@ -54,18 +60,35 @@ final class CallbackXml {
         }
     }
 
+    /**
+     * The event in a signed message, or BadInput naming what WeCom never sends: ids beyond its 64 characters, a
+     * CreateTime that is no time at all. Empty elements are absent ones: an empty ExternalUserID names nobody.
+     */
     static CallbackEvent event(String message) {
         var fields = parse(message);
         long createTime;
         try {
             createTime = Long.parseLong(fields.getOrDefault("CreateTime", ""));
         } catch (NumberFormatException e) {
-            throw new BadInput("CreateTime", "The callback message has no CreateTime.");
+            throw new BadInput("CreateTime", "The callback message has no CreateTime in seconds.");
         }
-        return new CallbackEvent(fields.get("ToUserName"), fields.get("FromUserName"),
-                Instant.ofEpochSecond(createTime), fields.get("MsgType"), fields.get("Event"),
-                fields.get("ChangeType"), fields.get("UserID"), fields.get("ExternalUserID"), fields.get("State"),
-                fields.get("WelcomeCode"), Map.copyOf(fields));
+        if (createTime < 0 || createTime > LATEST_CREATE_TIME) {
+            throw new BadInput("CreateTime", "CreateTime " + createTime + " is not a time in seconds.");
+        }
+        for (String id : IDS) {
+            if (fields.containsKey(id) && fields.get(id).length() > WeComLimits.ID_LENGTH) {
+                throw new BadInput(id, id + " is longer than WeCom's " + WeComLimits.ID_LENGTH + " characters.");
+            }
+        }
+        return new CallbackEvent(present(fields, "ToUserName"), present(fields, "FromUserName"),
+                Instant.ofEpochSecond(createTime), present(fields, "MsgType"), present(fields, "Event"),
+                present(fields, "ChangeType"), present(fields, "UserID"), present(fields, "ExternalUserID"),
+                present(fields, "State"), present(fields, "WelcomeCode"), Map.copyOf(fields));
+    }
+
+    private static String present(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** Two different events can share FromUserName ("sys") and CreateTime (seconds); a retry shares the message too. */

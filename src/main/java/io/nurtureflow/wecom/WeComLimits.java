@@ -20,6 +20,8 @@ public final class WeComLimits {
     static final int LINK_DESCRIPTION_BYTES = 512;
     static final int URL_BYTES = 2048;
     static final int MINIPROGRAM_TITLE_BYTES = 64;
+    /** userid, external_userid, corp id, event names: WeCom's ids are at most 64 characters */
+    static final int ID_LENGTH = 64;
 
     private WeComLimits() {
     }

@@ -50,6 +50,35 @@ class MaskedLogLinesTest {
     }
 
     @Test
+    void aQuotedValueStaysOnItsLineAndIsShortened() {
+        String line = message("WeCom callback rejected (timestamp {}, nonce {})", "1\r\n2026-01-01 INFO forged",
+                "n".repeat(2000));
+
+        assertThat(line).doesNotContain("\n").doesNotContain("\r")
+                .isEqualTo("WeCom callback rejected (timestamp 1\\r\\n2026-01-01 INFO forged, nonce "
+                        + "n".repeat(200) + "…(2000 chars))");
+    }
+
+    @Test
+    void aMessageWithoutArgumentsKeepsItsLinesButNoneStartsALogLine() {
+        String line = message("Resolved [bad value 'x\n2026-01-01 INFO forged']");
+
+        assertThat(line).isEqualTo("Resolved [bad value 'x\n\t2026-01-01 INFO forged']");
+    }
+
+    @Test
+    void aLineBreakInAnExceptionMessageStartsNoLogLine() {
+        var stackTrace = new MaskedThrowableConverter();
+        stackTrace.setContext(logging);
+        stackTrace.start();
+
+        String rendered = stackTrace.convert(event("failed", new IllegalArgumentException("bad 'x\n2026-01-01 INFO forged'")));
+
+        assertThat(rendered).contains("java.lang.IllegalArgumentException: bad 'x\n\t2026-01-01 INFO forged'")
+                .doesNotContain("\n2026");
+    }
+
+    @Test
     void aPhoneInAnExceptionAndItsCauseIsMasked() {
         var failure = new IllegalStateException("ENGINE-16004 Exception while closing command context: 13976818027",
                 new SQLIntegrityConstraintViolationException("Duplicate entry 'PHONE-+8613976818027' for key 'uk_identity'"));
