@@ -54,4 +54,8 @@ interface CustomerMapper {
 
     List<String> idsOwnedBy(String rep);
 
+    List<CustomerSummary> search(CustomerQuery query);
+
+    long count(CustomerQuery query);
+
 }
