@@ -24,7 +24,8 @@ import static io.nurtureflow.system.Role.SALES_LEAD;
 @EnableWebSecurity
 class SecurityConfig {
 
-    private static final String API_DOCS = "/v3/api-docs/**";
+    /** the description as JSON, as YAML (/v3/api-docs.yaml) and Swagger UI's configuration below it */
+    private static final String[] API_DOCS = {"/v3/api-docs*", "/v3/api-docs/**"};
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
@@ -36,7 +37,8 @@ class SecurityConfig {
                         .requestMatchers("/camunda/**").permitAll()
                         .requestMatchers("/engine-rest/**", "/api/users/**", "/api/channels/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/simulation/**").hasRole(ADMIN.name())
-                        .requestMatchers(API_DOCS, "/swagger-ui.html", "/swagger-ui/**").hasRole(ADMIN.name())
+                        .requestMatchers(API_DOCS).hasRole(ADMIN.name())
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/imports/**", "/api/tags/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/reviews/**", "/api/merges/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name())
                         .requestMatchers("/api/sop/**").hasRole(ADMIN.name())
@@ -64,7 +66,8 @@ class SecurityConfig {
     /** API callers (and OpenAPI clients) get 401 problem+json; browsers get the login page. */
     private DelegatingAuthenticationEntryPoint entryPoint() {
         var entries = new LinkedHashMap<RequestMatcher, org.springframework.security.web.AuthenticationEntryPoint>();
-        var apiClients = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher(API_DOCS));
+        var apiClients = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"),
+                new AntPathRequestMatcher(API_DOCS[0]), new AntPathRequestMatcher(API_DOCS[1]));
         entries.put(apiClients, (request, response, e) -> {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setHeader("WWW-Authenticate", "Basic realm=\"NurtureFlow\"");

@@ -55,6 +55,9 @@ class ApiSurfaceTest {
 
         String rep = api.newUser("rep", "REP");
         assertThat(api.get("/v3/api-docs", rep).status()).isEqualTo(403);
+        assertThat(api.get("/v3/api-docs.yaml", rep).status()).isEqualTo(403);
+        assertThat(api.get("/v3/api-docs/swagger-config", rep).status()).isEqualTo(403);
+        assertThat(api.get("/v3/api-docs.yaml", ADMIN).body()).contains("/api/customers");
         var anonymous = api.get("/v3/api-docs", null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
