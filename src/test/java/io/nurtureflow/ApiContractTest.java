@@ -96,7 +96,9 @@ class ApiContractTest {
         assertProblem(api.post("/api/channels", ADMIN, Map.of("staff", List.of(rep))), "name");
         assertProblem(api.post("/api/channels", ADMIN, Map.of("name", "x", "staff", List.of(rep, "ghost"))), "staff[1].rep");
         assertProblem(api.post("/api/channels", ADMIN, Map.of("name", "x", "staff", List.of(rep), "code", "has space")), "code");
-        assertProblem(api.post("/api/channels", ADMIN, Map.of("name", "x", "staff", List.of(rep), "code", code)), "code");
+        var taken = api.post("/api/channels", ADMIN, Map.of("name", "x", "staff", List.of(rep), "code", code));
+        assertThat(taken.status()).as("a code in use is a conflict").isEqualTo(409);
+        assertThat(taken.json().get("field").asText()).isEqualTo("code");
         assertProblem(api.post("/api/channels", ADMIN, "{\"name\": \"x\", \"staff\": "), "body");
         assertThat(count("channel")).isEqualTo(channels);
     }

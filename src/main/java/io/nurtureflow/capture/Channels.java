@@ -1,6 +1,7 @@
 package io.nurtureflow.capture;
 
 import io.nurtureflow.system.BadInput;
+import io.nurtureflow.system.Conflict;
 import io.nurtureflow.system.NotFound;
 import io.nurtureflow.system.Role;
 import io.nurtureflow.system.TimeConfig;
@@ -43,12 +44,12 @@ public class Channels {
         row.createdBy = createdBy;
         row.createdAt = clock.instant();
         if (channels.findByCode(row.code).isPresent()) {
-            throw new BadInput("code", "The code '" + row.code + "' is already in use.");
+            throw new Conflict("code", "The code '" + row.code + "' is already in use.");
         }
         try {
             channels.insert(row);
         } catch (DuplicateKeyException raced) {
-            throw new BadInput("code", "The code '" + row.code + "' is already in use.");
+            throw new Conflict("code", "The code '" + row.code + "' is already in use.");
         }
         writeDetails(row.id, request);
         return get(row.id);

@@ -6,6 +6,7 @@ import io.nurtureflow.system.Masking;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -19,11 +20,25 @@ class CustomerController {
     private final Customers customers;
     private final Timeline timeline;
     private final TagReader tags;
+    private final CustomerSearch search;
 
-    CustomerController(Customers customers, Timeline timeline, TagReader tags) {
+    CustomerController(Customers customers, Timeline timeline, TagReader tags, CustomerSearch search) {
         this.customers = customers;
         this.timeline = timeline;
         this.tags = tags;
+        this.search = search;
+    }
+
+    /** Newest first; page counts from 0. A phone is matched in any spelling intake accepts, a name by its start. */
+    @GetMapping
+    CustomerSearch.Page search(@RequestParam(required = false) String phone,
+                               @RequestParam(required = false) String name,
+                               @RequestParam(required = false) String tag,
+                               @RequestParam(required = false) Stage stage,
+                               @RequestParam(required = false) String owner,
+                               @RequestParam(defaultValue = "0") int page,
+                               @RequestParam(defaultValue = "" + CustomerQuery.DEFAULT_SIZE) int size) {
+        return search.search(CurrentUser.get(), phone, name, tag, stage, owner, page, size);
     }
 
     @GetMapping("/{id}")

@@ -62,4 +62,8 @@ interface CustomerMapper {
 
     List<String> idsOwnedBy(String rep);
 
+    List<CustomerSummary> search(CustomerQuery query);
+
+    long count(CustomerQuery query);
+
 }

@@ -1,6 +1,7 @@
 package io.nurtureflow.customer;
 
 import io.nurtureflow.system.BadInput;
+import io.nurtureflow.system.Conflict;
 import io.nurtureflow.system.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,7 +103,7 @@ public class CustomerMerges {
         customers.lock(record.survivorId()).orElseThrow();
         var merged = customers.lock(record.mergedId()).orElseThrow();
         if (record.undoneAt() != null) {
-            throw new BadInput("mergeId", "Merge " + mergeId + " was already undone.");
+            throw new Conflict("mergeId", "Merge " + mergeId + " was already undone.");
         }
         var now = clock.instant();
         if (now.isAfter(record.undoUntil())) {
@@ -165,7 +166,7 @@ public class CustomerMerges {
     private Customer lockActive(String id) {
         var customer = customers.lock(id).orElseThrow(() -> new NotFound("No customer " + id + "."));
         if (customer.mergedInto() != null) {
-            throw new BadInput("customerIds", "Customer " + id + " was already merged into " + customer.mergedInto() + ".");
+            throw new Conflict("customerIds", "Customer " + id + " was already merged into " + customer.mergedInto() + ".");
         }
         return customer;
     }

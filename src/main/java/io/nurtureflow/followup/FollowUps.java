@@ -2,6 +2,7 @@ package io.nurtureflow.followup;
 
 import io.nurtureflow.customer.Timeline;
 import io.nurtureflow.system.BadInput;
+import io.nurtureflow.system.Conflict;
 import io.nurtureflow.system.CurrentUser;
 import io.nurtureflow.system.Forbidden;
 import io.nurtureflow.system.NotFound;
@@ -87,7 +88,7 @@ public class FollowUps {
             throw new Forbidden("Task " + taskId + " belongs to another rep.");
         }
         if (task.closedAt() != null) {
-            throw new BadInput("taskId", "Task " + taskId + " is already closed.");
+            throw new Conflict("taskId", "Task " + taskId + " is already closed.");
         }
         if (note != null && note.length() > NOTE_LENGTH) {
             throw new BadInput("note", "note is longer than " + NOTE_LENGTH + " characters.");

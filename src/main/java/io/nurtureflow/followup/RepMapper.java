@@ -18,5 +18,8 @@ interface RepMapper {
 
     List<String> activeTeammates(@Param("team") String team, @Param("rep") String rep);
 
+    /** departed reps too: customers WeCom would not move stay with them, and their lead still answers for them */
+    List<String> ledBy(String salesLead);
+
     void deactivate(@Param("rep") String rep, @Param("at") Instant at);
 }

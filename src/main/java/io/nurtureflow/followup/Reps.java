@@ -1,5 +1,6 @@
 package io.nurtureflow.followup;
 
+import io.nurtureflow.customer.SalesTeams;
 import io.nurtureflow.system.BadInput;
 import io.nurtureflow.system.NotFound;
 import io.nurtureflow.system.Role;
@@ -13,11 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /** Who a rep answers to and when they work; reps nobody has described work 09:00–18:00, Monday to Saturday. */
 @Service
-public class Reps {
+public class Reps implements SalesTeams {
 
     static final String DAY_STARTS = "09:00";
     static final String DAY_ENDS = "18:00";
@@ -47,6 +49,11 @@ public class Reps {
         return new WorkingHours(LocalTime.parse(profile.workStart()), LocalTime.parse(profile.workEnd()),
                 WorkingHours.days(profile.workDays()), settings.daysOffSet(), time.timeZone())
                 .after(clock.instant(), within);
+    }
+
+    @Override
+    public List<String> repsLedBy(String salesLead) {
+        return reps.ledBy(salesLead);
     }
 
     public Optional<String> salesLeadOf(String rep) {

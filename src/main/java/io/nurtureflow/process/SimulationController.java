@@ -34,19 +34,26 @@ class SimulationController {
     private final SignalCorrelator correlator;
     private final EngagementScores scores;
     private final ParkedEventsOnCapture parkedEvents;
+    private final JobExecutorPause pause;
 
     SimulationController(ManagementService management, SignalCorrelator correlator, EngagementScores scores,
-                         ParkedEventsOnCapture parkedEvents) {
+                         ParkedEventsOnCapture parkedEvents, JobExecutorPause pause) {
         this.management = management;
         this.correlator = correlator;
         this.scores = scores;
         this.parkedEvents = parkedEvents;
+        this.pause = pause;
     }
 
     @PostMapping("/api/simulation/clock")
     synchronized ClockMoved advance(@RequestBody ClockMove move) throws InterruptedException {
         Duration advance = parse(move.advance());
         parkedEvents.awaitIdle(Duration.ofSeconds(30));
+        // all due work runs here, in due-date order, while the live job executor stands still
+        return pause.whilePaused(() -> runUntil(advance));
+    }
+
+    private ClockMoved runUntil(Duration advance) {
         Instant now = ClockUtil.now().toInstant();
         Instant target = now.plus(advance);
         moveClockTo(target);
@@ -69,8 +76,9 @@ class SimulationController {
             try {
                 management.executeJob(job.getId());
                 executed++;
-            } catch (OptimisticLockingException takenByJobExecutor) {
-                log.debug("job {} was run by the job executor meanwhile", job.getId());
+            } catch (OptimisticLockingException takenByAnotherNode) {
+                // only this node's executor is paused; another node on the same database may still take a job
+                log.debug("job {} was run by another node meanwhile", job.getId());
             } catch (RuntimeException e) {
                 // the engine recorded the failure on the job (retries, incident); the simulation goes on
                 failed++;

@@ -377,7 +377,7 @@ public class Batches {
     public PushBatch resolve(long batchId, boolean went, String msgId) {
         var batch = batch(batchId);
         if (batch.state != PushBatch.State.FLAGGED) {
-            throw new Conflict("batch " + batchId + " is " + batch.state + ", not FLAGGED");
+            throw new Conflict("id", "batch " + batchId + " is " + batch.state + ", not FLAGGED");
         }
         var members = windows.members(batchId, PushStatus.DISPATCHING);
         if (went) {
@@ -401,7 +401,7 @@ public class Batches {
             throw new NotFound("No batch " + batchId + " waits for your confirmation.");
         }
         if (windows.moveBatch(batchId, PushBatch.State.AWAITING_CONFIRM, PushBatch.State.READY) != 1) {
-            throw new Conflict("batch " + batchId + " is " + batch.state + ": nothing to confirm");
+            throw new Conflict("id", "batch " + batchId + " is " + batch.state + ": nothing to confirm");
         }
     }
 

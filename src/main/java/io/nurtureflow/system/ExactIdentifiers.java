@@ -46,6 +46,7 @@ class ExactIdentifiers implements JavaMigration {
         columns.put("purchase", List.of("order_ref"));
         columns.put("follow_up_task", List.of("rep"));
         columns.put("push_outbox", List.of("sender_rep", "wecom_msg_id"));
+        columns.put("push_batch", List.of("sender_rep", "wecom_msg_id"));
         columns.put("tracked_link", List.of("token"));
         columns.put("rep_profile", List.of("rep", "sales_lead"));
         columns.put("rep_transfer", List.of("from_rep", "to_rep"));

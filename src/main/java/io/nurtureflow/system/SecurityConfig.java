@@ -11,6 +11,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.LinkedHashMap;
@@ -24,16 +25,21 @@ import static io.nurtureflow.system.Role.SALES_LEAD;
 @EnableWebSecurity
 class SecurityConfig {
 
+    /** the description as JSON, as YAML (/v3/api-docs.yaml) and Swagger UI's configuration below it */
+    private static final String[] API_DOCS = {"/v3/api-docs*", "/v3/api-docs/**"};
+
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         // the lead's side: scan pages, tracked links, WeCom's callbacks, the health probe
                         .requestMatchers("/q/**", "/l/**", "/wecom/callback", "/actuator/health",
-                                "/error", "/css/**", "/favicon.ico").permitAll()
+                                "/error", "/css/**", "/favicon.ico", "/login").permitAll()
                         // the Camunda webapps authenticate against the same identity service themselves
                         .requestMatchers("/camunda/**").permitAll()
                         .requestMatchers("/engine-rest/**", "/api/users/**", "/api/channels/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/simulation/**").hasRole(ADMIN.name())
+                        .requestMatchers(API_DOCS).hasRole(ADMIN.name())
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/imports/**", "/api/tags/**", "/api/wecom/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/reviews/**", "/api/merges/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name())
                         .requestMatchers("/api/sop/**").hasRole(ADMIN.name())
@@ -43,7 +49,7 @@ class SecurityConfig {
                         .requestMatchers("/api/staff/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint()))
-                .formLogin(form -> form.permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint())
                         .accessDeniedHandler((request, response, e) -> {
                             response.setStatus(HttpStatus.FORBIDDEN.value());
@@ -72,10 +78,12 @@ class SecurityConfig {
         };
     }
 
-    /** API callers get 401 problem+json; browsers get the login page. */
+    /** API callers (and OpenAPI clients) get 401 problem+json; browsers get the login page. */
     private DelegatingAuthenticationEntryPoint entryPoint() {
         var entries = new LinkedHashMap<RequestMatcher, org.springframework.security.web.AuthenticationEntryPoint>();
-        entries.put(new AntPathRequestMatcher("/api/**"), (request, response, e) -> {
+        var apiClients = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"),
+                new AntPathRequestMatcher(API_DOCS[0]), new AntPathRequestMatcher(API_DOCS[1]));
+        entries.put(apiClients, (request, response, e) -> {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setHeader("WWW-Authenticate", "Basic realm=\"NurtureFlow\"");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -25,6 +25,9 @@ class UserController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@RequestBody UserDirectory.NewUser request) {
+        if (request.username() != null && users.exists(request.username())) {
+            throw new Conflict("username", "A user '" + request.username() + "' already exists.");
+        }
         users.create(request);
         return new UserView(request.username(), users.displayName(request.username()), request.role());
     }

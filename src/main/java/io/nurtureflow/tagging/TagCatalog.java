@@ -1,6 +1,7 @@
 package io.nurtureflow.tagging;
 
 import io.nurtureflow.system.BadInput;
+import io.nurtureflow.system.Conflict;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +38,7 @@ class TagCatalog {
         try {
             tags.insertGroup(name, group.oneTagOnly(), clock.instant());
         } catch (DuplicateKeyException exists) {
-            throw new BadInput("name", "A tag group '" + name + "' already exists.");
+            throw new Conflict("name", "A tag group '" + name + "' already exists.");
         }
         return tags.group(name).orElseThrow();
     }
@@ -54,7 +55,7 @@ class TagCatalog {
         try {
             tags.insertDefinition(name, tag.group(), tag.wecomTagId(), clock.instant());
         } catch (DuplicateKeyException exists) {
-            throw new BadInput("name", "A tag '" + name + "' already exists.");
+            throw new Conflict("name", "A tag '" + name + "' already exists.");
         }
         return tags.definition(name).orElseThrow();
     }
