@@ -162,8 +162,8 @@ class LeadJourneyTest {
         var reached = new java.util.ArrayList<String>();
         ends.forEach(end -> reached.add(end.get("activityId").asText()));
         terminated.forEach(end -> reached.add(end.get("activityId").asText()));
-        // the first contact and the SOP plan end on their own branches; the lifecycle's end is the other one
-        return reached.stream().filter(id -> !id.equals("EndEvent_FirstContactMade") && !id.equals("EndEvent_PlanFinished"))
-                .findFirst().orElse("none: " + reached);
+        // contact, plan and follow-ups end on branches of their own; the lifecycle's end is one of its exits
+        var exits = List.of("EndEvent_Converted", "EndEvent_OptedOut", "EndEvent_Churned", "EndEvent_Dormant");
+        return reached.stream().filter(exits::contains).findFirst().orElse("none: " + reached);
     }
 }

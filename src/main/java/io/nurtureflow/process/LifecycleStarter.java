@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.util.Date;
 
+import static io.nurtureflow.process.ProcessVocabulary.BACK_FROM_SILENCE;
 import static io.nurtureflow.process.ProcessVocabulary.CAPTURED_AT;
 import static io.nurtureflow.process.ProcessVocabulary.CHANNEL_ID;
 import static io.nurtureflow.process.ProcessVocabulary.CUSTOMER_ID;
@@ -52,7 +53,8 @@ class LifecycleStarter {
                 .putValue(CUSTOMER_ID, customer.id())
                 .putValue(OWNER_REP, customer.ownerRep())
                 .putValue(CHANNEL_ID, customer.channelId())
-                .putValue(CAPTURED_AT, Date.from(clock.instant()));
+                .putValue(CAPTURED_AT, Date.from(clock.instant()))
+                .putValue(BACK_FROM_SILENCE, false);
         var instance = runtime.startProcessInstanceByKey(LEAD_LIFECYCLE, customer.id(), variables);
         customers.attachLifecycle(customer.id(), instance.getId());
     }

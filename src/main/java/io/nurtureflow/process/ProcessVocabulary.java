@@ -5,7 +5,6 @@ public final class ProcessVocabulary {
 
     public static final String LEAD_INTAKE = "lead-intake";
     public static final String LEAD_LIFECYCLE = "lead-lifecycle";
-    public static final String SILENT_REACTIVATION = "silent-reactivation";
     public static final String SEND_WINDOW_PROCESS = "send-window";
 
     public static final String MSG_ENGAGED = "Msg_Engaged";
@@ -13,7 +12,6 @@ public final class ProcessVocabulary {
     public static final String MSG_OPTED_OUT = "Msg_OptedOut";
     public static final String MSG_CUSTOMER_LEFT = "Msg_CustomerLeft";
     public static final String MSG_TOUCHPOINT_ADDED = "Msg_TouchpointAdded";
-    public static final String MSG_BACK_FROM_SILENCE = "Msg_BackFromSilence";
     public static final String MSG_PLAN_FINISHED = "Msg_PlanFinished";
 
     public static final String LEAD_ID = "leadId";
@@ -51,10 +49,8 @@ public final class ProcessVocabulary {
     public static final String SALES_LEAD = "salesLead";
 
     public static final String DORMANT_AFTER = "dormantAfter";
-    /** Where the lead's new-lead plan stood when it went silent, kept by the silent SOP to resume it. */
-    public static final String NURTURE_PLAN_KEY = "nurturePlanKey";
-    public static final String NURTURE_PLAN_VERSION = "nurturePlanVersion";
-    public static final String NURTURE_CAPTURED_AT = "nurtureCapturedAt";
+    /** Whether the lead came back from the silent stage: it is then contacted as a follow-up, not a new lead. */
+    public static final String BACK_FROM_SILENCE = "backFromSilence";
 
     /** A send-window instance: its run, window, calendar and the moments it works to. */
     public static final String RUN_ID = "runId";

@@ -1,5 +1,6 @@
 package io.nurtureflow.process;
 
+import io.nurtureflow.segment.Segments;
 import io.nurtureflow.sop.Plans;
 import io.nurtureflow.sop.Pushes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,15 +23,23 @@ import static io.nurtureflow.process.ProcessVocabulary.PLAN_VERSION;
 class StartSopPlanDelegate implements JavaDelegate {
 
     private final Pushes pushes;
+    private final Segments segments;
 
-    StartSopPlanDelegate(Pushes pushes) {
+    StartSopPlanDelegate(Pushes pushes, Segments segments) {
         this.pushes = pushes;
+        this.segments = segments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        String customerId = (String) execution.getVariable(CUSTOMER_ID);
+        // unsubscribed is for good: a lead who scans again is nurtured by people, never pushed to
+        if (segments.hasOptedOut(customerId)) {
+            execution.setVariable(PLAN_RUNNING, false);
+            return;
+        }
         var plan = new Plans.PlanRef((String) execution.getVariable(PLAN_KEY), (Integer) execution.getVariable(PLAN_VERSION));
-        boolean running = pushes.start((String) execution.getVariable(CUSTOMER_ID), plan,
+        boolean running = pushes.start(customerId, plan,
                 ((Date) execution.getVariable(CAPTURED_AT)).toInstant());
         execution.setVariable(PLAN_RUNNING, running);
     }
