@@ -61,6 +61,9 @@ alter table push_outbox add column time_zone varchar(40);
 create index idx_push_due on push_outbox (status, due_at);
 create index idx_push_batch on push_outbox (batch_id, status);
 
+-- a step's own confirm deadline is gone: a CONFIRM step's batch waits for its rep until its window closes
+alter table sop_step drop column confirm_within;
+
 -- a batch's links are the batch's: one message for many customers cannot carry a link per customer
 alter table tracked_link modify column push_id bigint null;
 alter table tracked_link modify column customer_id varchar(32) null;

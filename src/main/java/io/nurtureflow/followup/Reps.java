@@ -5,6 +5,7 @@ import io.nurtureflow.system.BadInput;
 import io.nurtureflow.system.NotFound;
 import io.nurtureflow.system.Role;
 import io.nurtureflow.system.TimeConfig;
+import io.nurtureflow.system.WorkCalendar;
 import io.nurtureflow.system.UserDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,14 +29,14 @@ public class Reps implements SalesTeams {
     private final RepMapper reps;
     private final UserDirectory users;
     private final TimeConfig time;
-    private final FollowUpSettings settings;
+    private final WorkCalendar calendar;
     private final Clock clock;
 
-    Reps(RepMapper reps, UserDirectory users, TimeConfig time, FollowUpSettings settings, Clock clock) {
+    Reps(RepMapper reps, UserDirectory users, TimeConfig time, WorkCalendar calendar, Clock clock) {
         this.reps = reps;
         this.users = users;
         this.time = time;
-        this.settings = settings;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -47,7 +48,7 @@ public class Reps implements SalesTeams {
     public Instant dueWithin(String rep, Duration within) {
         var profile = rep == null ? profile("") : profile(rep);
         return new WorkingHours(LocalTime.parse(profile.workStart()), LocalTime.parse(profile.workEnd()),
-                WorkingHours.days(profile.workDays()), settings.daysOffSet(), time.timeZone())
+                WorkingHours.days(profile.workDays()), calendar, time.timeZone())
                 .after(clock.instant(), within);
     }
 

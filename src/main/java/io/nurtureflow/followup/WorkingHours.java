@@ -1,5 +1,7 @@
 package io.nurtureflow.followup;
 
+import io.nurtureflow.system.WorkCalendar;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +25,14 @@ final class WorkingHours {
     private final LocalTime start;
     private final LocalTime end;
     private final Set<DayOfWeek> days;
-    private final Set<LocalDate> daysOff;
+    private final WorkCalendar calendar;
     private final ZoneId zone;
 
-    WorkingHours(LocalTime start, LocalTime end, Set<DayOfWeek> days, Set<LocalDate> daysOff, ZoneId zone) {
+    WorkingHours(LocalTime start, LocalTime end, Set<DayOfWeek> days, WorkCalendar calendar, ZoneId zone) {
         this.start = start;
         this.end = end;
         this.days = days;
-        this.daysOff = daysOff;
+        this.calendar = calendar;
         this.zone = zone;
     }
 
@@ -38,7 +40,7 @@ final class WorkingHours {
         ZonedDateTime at = from.atZone(zone);
         Duration left = within;
         for (int day = 0; day < 400; day++) {
-            if (days.contains(at.getDayOfWeek()) && !daysOff.contains(at.toLocalDate())) {
+            if (calendar.isWorkday(at.toLocalDate(), days)) {
                 ZonedDateTime opens = at.toLocalDate().atTime(start).atZone(zone);
                 ZonedDateTime closes = at.toLocalDate().atTime(end).atZone(zone);
                 if (at.isBefore(opens)) {

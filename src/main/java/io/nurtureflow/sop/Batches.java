@@ -385,6 +385,10 @@ public class Batches {
             members.forEach(m -> statuses.put(m.customerId(), msgId == null ? DeliveryStatus.SENT : DeliveryStatus.PENDING));
             var ended = ownTransaction.execute(tx -> recordSent(batch, members, new WeComChannel.MassSend(msgId, statuses)));
             notifyEnds(batch.planKey, ended);
+            if (msgId != null && run(batch.runId).state == WindowRun.State.CLOSED) {
+                // the window's read-back has run already: this batch's results are read now
+                readBack(batch(batchId), clock.instant());
+            }
         } else {
             ownTransaction.executeWithoutResult(tx -> {
                 windows.requeue(batchId, clock.instant(), "an admin found the flagged batch " + batchId + " not sent");
@@ -445,29 +449,7 @@ public class Batches {
     public WindowRun collect(long runId) {
         Instant now = clock.instant();
         for (var batch : windows.batchesOf(runId, PushBatch.State.DISPATCHED)) {
-            var pending = windows.awaitingDelivery(batch.id);
-            if (pending.isEmpty() || batch.wecomMsgId == null) {
-                continue;
-            }
-            var contacts = customers.weComContacts(pending.stream().map(WindowMapper.Member::customerId).toList());
-            var results = wecom.results(batch.wecomMsgId, batch.senderRep);
-            var byStatus = new LinkedHashMap<DeliveryStatus, List<Long>>();
-            var summaries = new LinkedHashMap<String, String>();
-            for (var member : pending) {
-                var status = results.getOrDefault(contacts.get(member.customerId()), DeliveryStatus.PENDING);
-                status = status == DeliveryStatus.PENDING ? DeliveryStatus.NOT_CONFIRMED : status;
-                byStatus.computeIfAbsent(status, s -> new ArrayList<>()).add(member.pushId());
-                summaries.put(member.customerId(), "SOP " + batch.planKey + " v" + batch.planVersion + " step "
-                        + batch.stepNo + " delivery: " + status);
-            }
-            ownTransaction.executeWithoutResult(tx -> {
-                byStatus.forEach((status, ids) -> chunked(ids, chunk -> windows.delivered(chunk, status.name(), now)));
-                timeline.recordAll(summaries, "PUSH");
-                int delivered = byStatus.getOrDefault(DeliveryStatus.SENT, List.of()).size();
-                int unconfirmed = byStatus.getOrDefault(DeliveryStatus.NOT_CONFIRMED, List.of()).size();
-                windows.addToRun(runId, WindowRun.Counts.collected(unconfirmed < pending.size() ? 1 : 0, delivered,
-                        unconfirmed, pending.size() - delivered - unconfirmed));
-            });
+            readBack(batch, now);
         }
         for (var batch : windows.batchesOf(runId, PushBatch.State.AWAITING_CONFIRM)) {
             var ended = ownTransaction.execute(tx -> {
@@ -488,6 +470,33 @@ public class Batches {
         }
         ownTransaction.executeWithoutResult(tx -> windows.setRunState(runId, WindowRun.State.CLOSED));
         return run(runId);
+    }
+
+    /** What WeCom says each of the batch's customers got; a task still unconfirmed is reported as such. */
+    private void readBack(PushBatch batch, Instant now) {
+        var pending = windows.awaitingDelivery(batch.id);
+        if (pending.isEmpty() || batch.wecomMsgId == null) {
+            return;
+        }
+        var contacts = customers.weComContacts(pending.stream().map(WindowMapper.Member::customerId).toList());
+        var results = wecom.results(batch.wecomMsgId, batch.senderRep);
+        var byStatus = new LinkedHashMap<DeliveryStatus, List<Long>>();
+        var summaries = new LinkedHashMap<String, String>();
+        for (var member : pending) {
+            var status = results.getOrDefault(contacts.get(member.customerId()), DeliveryStatus.PENDING);
+            status = status == DeliveryStatus.PENDING ? DeliveryStatus.NOT_CONFIRMED : status;
+            byStatus.computeIfAbsent(status, s -> new ArrayList<>()).add(member.pushId());
+            summaries.put(member.customerId(), "SOP " + batch.planKey + " v" + batch.planVersion + " step "
+                    + batch.stepNo + " delivery: " + status);
+        }
+        ownTransaction.executeWithoutResult(tx -> {
+            byStatus.forEach((status, ids) -> chunked(ids, chunk -> windows.delivered(chunk, status.name(), now)));
+            timeline.recordAll(summaries, "PUSH");
+            int delivered = byStatus.getOrDefault(DeliveryStatus.SENT, List.of()).size();
+            int unconfirmed = byStatus.getOrDefault(DeliveryStatus.NOT_CONFIRMED, List.of()).size();
+            windows.addToRun(batch.runId, WindowRun.Counts.collected(unconfirmed < pending.size() ? 1 : 0, delivered,
+                    unconfirmed, pending.size() - delivered - unconfirmed));
+        });
     }
 
     public WindowRun run(long runId) {

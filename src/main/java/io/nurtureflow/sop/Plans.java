@@ -34,8 +34,6 @@ public class Plans {
     private static final int MAX_STEPS = 100;
     private static final int MAX_DAY = 365;
     private static final Duration LONGEST_DELAY = Duration.ofDays(365);
-    private static final Duration SHORTEST_CONFIRM = Duration.ofMinutes(5);
-    private static final Duration LONGEST_CONFIRM = Duration.ofDays(7);
     private static final int DEFAULT_SILENCE_DAYS = 14;
     private static final int LONGEST_SILENCE_DAYS = 365;
 
@@ -104,8 +102,7 @@ public class Plans {
         var row = sop.plan(key, version).orElseThrow(() -> new NotFound("No SOP plan '" + key + "' v" + version + "."));
         var steps = sop.steps(key, version).stream().map(s -> new StepView(s.stepNo(), s.timing(), s.dayOffset(),
                 s.sendWindow(), s.atTime(), s.delayAfter(), s.atLocal(), s.weekdays(), s.contentId(), s.contentText(),
-                contents.read(s.attachments()), s.includeTags(), s.excludeTags(), s.stopsPlan(), s.delivery(),
-                s.confirmWithin())).toList();
+                contents.read(s.attachments()), s.includeTags(), s.excludeTags(), s.stopsPlan(), s.delivery())).toList();
         return new PlanView(row.planKey(), row.version(), row.name(), row.silenceDays(), row.createdAt(), steps);
     }
 
@@ -178,7 +175,6 @@ public class Plans {
             }
         }
         var content = content(at, step);
-        String confirmWithin = checkConfirm(at + "confirmWithin", step.confirmWithin());
         var steps = new ArrayList<SopStep>();
         for (int r = 0; r < repeats; r++) {
             steps.add(new SopStep(key, version, firstNo + r, step.timing(), day, windowKept, atTime, delay, dateTime,
@@ -186,7 +182,7 @@ public class Plans {
                     contents.write(content.attachments()), tags(at + "includeTags", step.includeTags()),
                     tags(at + "excludeTags", step.excludeTags()),
                     Boolean.TRUE.equals(step.stopsPlan()) && r == repeats - 1,
-                    step.delivery() == null ? Delivery.AUTO : step.delivery(), confirmWithin));
+                    step.delivery() == null ? Delivery.AUTO : step.delivery()));
         }
         return steps;
     }
@@ -279,21 +275,6 @@ public class Plans {
         }
     }
 
-    private static String checkConfirm(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            Duration within = Duration.parse(value);
-            if (within.compareTo(SHORTEST_CONFIRM) < 0 || within.compareTo(LONGEST_CONFIRM) > 0) {
-                throw new BadInput(field, "confirmWithin is between PT5M and P7D");
-            }
-            return within.toString();
-        } catch (DateTimeParseException e) {
-            throw new BadInput(field, "confirmWithin is an ISO-8601 duration like PT4H");
-        }
-    }
-
     private static String checkWeekdays(String field, List<String> weekdays) {
         if (weekdays == null || weekdays.isEmpty()) {
             throw new BadInput(field, "weekdays lists days like MONDAY, THURSDAY");
@@ -335,7 +316,7 @@ public class Plans {
     public record NewStep(Timing timing, Integer day, String window, String at, String after, String dateTime,
                           List<String> weekdays, Integer weeks, Long contentId, String text,
                           List<Attachment> attachments, List<String> includeTags, List<String> excludeTags,
-                          Boolean stopsPlan, Delivery delivery, String confirmWithin) {
+                          Boolean stopsPlan, Delivery delivery) {
     }
 
     public record PlanRef(String key, int version) {
@@ -347,7 +328,6 @@ public class Plans {
 
     public record StepView(int stepNo, Timing timing, int day, String window, String at, String after,
                            String dateTime, String weekdays, Long contentId, String text, List<Attachment> attachments,
-                           List<String> includeTags, List<String> excludeTags, boolean stopsPlan, Delivery delivery,
-                           String confirmWithin) {
+                           List<String> includeTags, List<String> excludeTags, boolean stopsPlan, Delivery delivery) {
     }
 }

@@ -1,6 +1,7 @@
 package io.nurtureflow.sop;
 
 import io.nurtureflow.system.TimeConfig;
+import io.nurtureflow.system.WorkCalendar;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -41,10 +42,10 @@ public class SendPolicy {
     private final Integer capDaysPerMonth;
     private final Integer quotaPerDay;
     private final Integer quotaPerMonth;
-    private final Set<LocalDate> holidays;
+    private final WorkCalendar calendar;
     private final ZoneId defaultZone;
 
-    SendPolicy(SopSettings settings, TimeConfig config) {
+    SendPolicy(SopSettings settings, WorkCalendar calendar, TimeConfig config) {
         this.windows = settings.windows().entrySet().stream()
                 .map(e -> SendWindow.parse(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing(SendWindow::opens)).toList();
@@ -55,7 +56,7 @@ public class SendPolicy {
         this.capDaysPerMonth = settings.capDaysPerMonth();
         this.quotaPerDay = settings.wecomQuotaPerDay();
         this.quotaPerMonth = settings.wecomQuotaPerMonth();
-        this.holidays = Set.copyOf(settings.holidays());
+        this.calendar = calendar;
         this.defaultZone = config.timeZone();
         if (windows.stream().allMatch(w -> openPieces(w).isEmpty())) {
             throw new IllegalStateException("every send window lies inside the quiet hours " + quietHours);
@@ -135,7 +136,7 @@ public class SendPolicy {
         String reason = null;
         for (int d = 0; d < HORIZON_DAYS; d++) {
             LocalDate day = start.toLocalDate().plusDays(d);
-            if (holidays.contains(day)) {
+            if (calendar.isHoliday(day)) {
                 reason = reason == null ? "holiday " + day : reason;
                 continue;
             }

@@ -3,23 +3,20 @@ package io.nurtureflow.sop;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The corp's push rules (nurture.sop.*): named send windows ("07:00-08:00"), quiet hours that may cross midnight,
  * the corp's per-customer frequency cap (per day, per week, or on at most N days a month; null means no such limit),
  * WeCom's own quota of corp mass-sends a customer can receive (per day and per natural month; WeCom has changed
- * it over the years, from 4 a month to 1 a day, so it is configured, not built in), holidays on which nothing is
- * sent, how often an open window picks up pushes that fell due meanwhile, and how long before a window closes the
+ * it over the years, from 4 a month to 1 a day, so it is configured, not built in), how often an open window picks up pushes that fell due meanwhile, and how long before a window closes the
  * reps who have not confirmed their mass-sends are reminded.
  */
 @ConfigurationProperties("nurture.sop")
 public record SopSettings(Map<String, String> windows, String quietHours, Integer capPerDay, Integer capPerWeek,
                           Integer capDaysPerMonth, Integer wecomQuotaPerDay, Integer wecomQuotaPerMonth,
-                          List<LocalDate> holidays, Duration pickupEvery, Duration remindBefore) {
+                          Duration pickupEvery, Duration remindBefore) {
 
     /** Seeds 000-002: morning, noon and evening are when parents read. */
     static final Map<String, String> DEFAULT_WINDOWS = defaultWindows();
@@ -30,7 +27,6 @@ public record SopSettings(Map<String, String> windows, String quietHours, Intege
         boolean anyCap = capPerDay != null || capPerWeek != null || capDaysPerMonth != null;
         capPerDay = anyCap ? capPerDay : Integer.valueOf(1);
         capPerWeek = anyCap ? capPerWeek : Integer.valueOf(7);
-        holidays = holidays == null ? List.of() : holidays;
         wecomQuotaPerDay = wecomQuotaPerDay == null && wecomQuotaPerMonth == null ? Integer.valueOf(1) : wecomQuotaPerDay;
         pickupEvery = pickupEvery == null ? Duration.ofMinutes(15) : pickupEvery;
         remindBefore = remindBefore == null ? Duration.ofMinutes(15) : remindBefore;

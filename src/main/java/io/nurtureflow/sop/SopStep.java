@@ -13,7 +13,7 @@ import java.util.Set;
 public record SopStep(String planKey, int planVersion, int stepNo, Timing timing, int dayOffset, String sendWindow,
                       String atTime, String delayAfter, String atLocal, String weekdays, Long contentId,
                       String contentText, String attachments, String tagsInclude, String tagsExclude,
-                      boolean stopsPlan, Delivery delivery, String confirmWithin) {
+                      boolean stopsPlan, Delivery delivery) {
 
     Set<DayOfWeek> weekdaySet() {
         var days = EnumSet.noneOf(DayOfWeek.class);

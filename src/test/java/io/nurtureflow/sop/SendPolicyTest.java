@@ -1,6 +1,7 @@
 package io.nurtureflow.sop;
 
 import io.nurtureflow.system.TimeConfig;
+import io.nurtureflow.system.WorkCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -31,14 +32,14 @@ class SendPolicyTest {
 
     /** The corp's caps alone: WeCom's own quota (1 a day unless configured) is set out of the way. */
     static SendPolicy policy(Integer perDay, Integer perWeek, Integer daysPerMonth, List<LocalDate> holidays) {
-        return new SendPolicy(new SopSettings(null, null, perDay, perWeek, daysPerMonth, null, Integer.MAX_VALUE, holidays,
-                null, null),
+        return new SendPolicy(new SopSettings(null, null, perDay, perWeek, daysPerMonth, null, Integer.MAX_VALUE, null,
+                null), new WorkCalendar(holidays, List.of()),
                 new TimeConfig(SHANGHAI, "http://nurture.test"));
     }
 
     static SopStep step(Timing timing, int day, String window, String at, String after, String atLocal, String weekdays) {
         return new SopStep("p", 1, 1, timing, day, window, at, after, atLocal, weekdays, null, "hi", "[]", "", "",
-                false, Delivery.AUTO, null);
+                false, Delivery.AUTO);
     }
 
     final SendPolicy defaults = policy(null, null, null, List.of());
@@ -97,7 +98,7 @@ class SendPolicyTest {
     @Test
     void quietHoursCutIntoAWindow() {
         var policy = new SendPolicy(new SopSettings(Map.of("LATE", "21:00-23:00"), "22:00-07:00", null, null, null,
-                null, null, null, null, null), new TimeConfig(SHANGHAI, "x"));
+                null, null, null, null), new WorkCalendar(null, null), new TimeConfig(SHANGHAI, "x"));
         Instant tenPast10 = ZonedDateTime.of(2026, 3, 2, 22, 10, 0, 0, SHANGHAI).toInstant();
         var slot = policy.nextAllowed(tenPast10, SHANGHAI, List.of(), SendPolicy.ANY_WINDOW);
         assertThat(slot.dueAt()).isEqualTo(ZonedDateTime.of(2026, 3, 3, 21, 0, 0, 0, SHANGHAI).toInstant());

@@ -3,6 +3,7 @@ package io.nurtureflow.sop;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nurtureflow.support.Api;
 import io.nurtureflow.support.Leads;
+import io.nurtureflow.support.Scenario;
 import io.nurtureflow.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,9 +213,9 @@ class SopPlansTest {
         String key = newKey();
         savePlan(key, List.of(
                 step("DAY_AT_WINDOW", Map.of("day", 1, "window", "NOON", "text", "请顾问确认后发送",
-                        "delivery", "CONFIRM", "confirmWithin", "PT3H")),
+                        "delivery", "CONFIRM")),
                 step("DAY_AT_WINDOW", Map.of("day", 2, "window", "EVENING", "text", "顾问没确认的这条",
-                        "delivery", "CONFIRM", "confirmWithin", "PT2H30M"))),
+                        "delivery", "CONFIRM"))),
                 List.of(channel.get("id").asLong()));
         String customerId = newLead(channel.get("code").asText(), rep);
 
@@ -243,6 +244,37 @@ class SopPlansTest {
                 .containsEntry("state", "SKIPPED").extractingByKey("reminded_at").as("reminded before the close")
                 .isNotNull();
         assertThat(api.get("/api/me/push-batches", rep).json()).isEmpty();
+    }
+
+    @Test
+    void aRepsDueLeadsGoAsOneBatchAndALeadWhoBuysBeforeItGoesIsLeftOut() {
+        String rep = api.newUser("rep", "REP");
+        var channel = channel(rep, "公开课");
+        String key = newKey();
+        savePlan(key, List.of(step("DAY_AT_WINDOW", Map.of("day", 1, "window", "EVENING", "text", "本周公开课提醒",
+                "delivery", "CONFIRM")), step("DAY_AT_WINDOW", Map.of("day", 3, "window", "EVENING", "text", "第二条"))),
+                List.of(channel.get("id").asLong()));
+        var leads = new ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            leads.add(newLead(channel.get("code").asText(), rep));
+        }
+        advanceTo(leads.stream().map(c -> (Instant) push(c, 1).get("due_at")).max(Instant::compareTo).orElseThrow());
+
+        var batches = api.get("/api/me/push-batches", rep).json();
+        assertThat(batches).as("one batch for the rep's step and window, however many leads").hasSize(1);
+        assertThat(batches.get(0).get("customers").asInt()).isEqualTo(3);
+        assertThat(Scenario.event(api, leads.get(0), "PURCHASED").status()).isEqualTo(202);
+        assertThat(push(leads.get(0), 1).get("status")).as("bought before the batch went").isEqualTo("CANCELLED");
+        api.post("/api/me/push-batches/" + batches.get(0).get("id").asText() + "/confirm", rep, Map.of());
+        api.advanceClock("PT15M");
+
+        assertThat(push(leads.get(0), 1).get("status")).isEqualTo("CANCELLED");
+        assertThat(List.of(push(leads.get(1), 1).get("status"), push(leads.get(2), 1).get("status")))
+                .containsOnly("SENT");
+        assertThat(db.queryForObject("select count(distinct wecom_msg_id) from push_outbox where plan_key = ?"
+                + " and step_no = 1 and status = 'SENT'", Integer.class, key)).as("one mass-send").isEqualTo(1);
+        assertThat(db.queryForList("select customer_id from push_outbox where plan_key = ? and step_no = 2", String.class,
+                key)).as("the next step planned for those it went to").containsExactlyInAnyOrder(leads.get(1), leads.get(2));
     }
 
     @Test
