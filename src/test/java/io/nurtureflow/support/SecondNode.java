@@ -3,12 +3,15 @@ package io.nurtureflow.support;
 import io.nurtureflow.NurtureFlowApplication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The service as a second OS process on the MariaDB test database, with its job executor on, so a test can kill it
@@ -37,7 +40,7 @@ public final class SecondNode {
                 // a small, quickly started JVM: it lives for one send window
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-D" + CLOCK_AT + "=" + clockAt,
-                "-cp", System.getProperty("java.class.path"), SecondNode.class.getName(),
+                "-cp", classPath(), SecondNode.class.getName(),
                 "--spring.profiles.active=test,test-mariadb",
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "--spring.datasource.username=" + TestDatabase.USER,
@@ -46,6 +49,15 @@ public final class SecondNode {
                 "--camunda.bpm.job-execution.enabled=true"));
         command.addAll(arguments);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * This JVM's class path without empty entries: surefire's ends in a separator, and an empty entry is the working
+     * directory, whose processes/ folder would then be deployed a second time beside target/classes/processes/.
+     */
+    private static String classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
     }
 
     /** The end of the node's output, for a failure message. */
