@@ -43,8 +43,7 @@ final class LeadSeeding {
         this.capturedAt = capturedAt;
     }
 
-    /** Answers the seeded customers' ids. */
-    List<String> seed(int leads) {
+    void seed(int leads) {
         var step = db.queryForMap("select plan_version, day_offset, send_window, content_text from sop_step"
                 + " where plan_key = ? and step_no = 1 order by plan_version desc limit 1", plan);
         int version = ((Number) step.get("plan_version")).intValue();
@@ -54,7 +53,6 @@ final class LeadSeeding {
         Instant due = capturedAt.atZone(SHANGHAI).toLocalDate().plusDays(((Number) step.get("day_offset")).longValue())
                 .atTime(LocalTime.parse(opens)).atZone(SHANGHAI).toInstant();
         var at = Timestamp.from(capturedAt);
-        var ids = new ArrayList<String>(leads);
         for (int from = 0; from < leads; from += ROWS_PER_STATEMENT) {
             int to = Math.min(leads, from + ROWS_PER_STATEMENT);
             var customers = new ArrayList<Object[]>();
@@ -65,7 +63,6 @@ final class LeadSeeding {
                 String id = String.format("BENCH%08d", i);
                 String phone = String.format("138%08d", i);
                 String rep = reps.get(i % reps.size());
-                ids.add(id);
                 customers.add(new Object[]{id, "家长" + i, rep, at, "NURTURING", 0, channelOf.get(rep), phone.substring(7),
                         LAYER, at, at});
                 identities.add(new Object[]{"EXTERNAL_USER_ID", String.format("wm-bench-%08d", i), id, at});
@@ -82,7 +79,6 @@ final class LeadSeeding {
             insert("push_outbox (customer_id, plan_key, plan_version, step_no, sender_rep, content, status, created_at,"
                     + " planned_at, due_at, move_reason, send_window, time_zone)", pushes);
         }
-        return ids;
     }
 
     /** The window's opening as the service is configured (nurture.sop.windows, "12:00-13:00"). */
