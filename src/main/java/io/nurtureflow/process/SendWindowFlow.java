@@ -36,8 +36,9 @@ class SendWindowFlow {
     @Bean
     JavaDelegate gatherDuePushesDelegate(Batches batches) {
         return execution -> {
-            batches.gather(runId(execution));
-            counts(execution, batches);
+            if (batches.gather(runId(execution)) > 0) {
+                counts(execution, batches);
+            }
         };
     }
 
@@ -53,7 +54,6 @@ class SendWindowFlow {
             Instant closes = ((Date) execution.getVariable(CLOSES_AT)).toInstant();
             execution.setVariable(NEXT_PICKUP_AT, Date.from(next));
             execution.setVariable(WINDOW_STILL_OPEN, next.isBefore(closes));
-            counts(execution, batches);
         };
     }
 

@@ -2,6 +2,7 @@ package io.nurtureflow.sop;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurtureflow.customer.Customer;
 import io.nurtureflow.customer.Customers;
 import io.nurtureflow.customer.Timeline;
 import io.nurtureflow.system.Conflict;
@@ -32,9 +33,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -105,34 +106,37 @@ public class Batches {
      */
     public int gather(long runId) {
         var run = run(runId);
-        // every write to the run row commits on its own: the pages below add to its counts in their own transactions
-        ownTransaction.executeWithoutResult(tx -> windows.setRunState(runId, WindowRun.State.OPEN));
+        if (run.state == WindowRun.State.SCHEDULED) {
+            // every write to the run row commits on its own: the pages below add to its counts in their own transactions
+            ownTransaction.executeWithoutResult(tx -> windows.setRunState(runId, WindowRun.State.OPEN));
+        }
         Instant until = earlier(clock.instant(), run.closesAt);
         int gathered = 0;
-        for (int page = Objects.requireNonNull(ownTransaction.execute(tx -> gatherPage(run, until))); page > 0;
-             page = Objects.requireNonNull(ownTransaction.execute(tx -> gatherPage(run, until)))) {
-            gathered += page;
+        var gathering = new Gathering(contents.variablesOfMany());
+        // a quiet pickup reads and writes nothing else: most pickups of most windows find nothing new
+        for (var due = windows.duePushes(run.windowName, run.timeZone, until, PAGE); !due.isEmpty();
+             due = windows.duePushes(run.windowName, run.timeZone, until, PAGE)) {
+            var page = due;
+            ownTransaction.executeWithoutResult(tx -> gatherPage(run, page, gathering));
+            gathered += due.size();
         }
         return gathered;
     }
 
-    private int gatherPage(WindowRun run, Instant until) {
-        var due = windows.duePushes(run.windowName, run.timeZone, until, PAGE);
-        if (due.isEmpty()) {
-            return 0;
-        }
+    private void gatherPage(WindowRun run, List<WindowMapper.DuePush> due, Gathering gathering) {
         Instant now = clock.instant();
         ZoneId zone = ZoneId.of(run.timeZone);
         var ids = due.stream().map(WindowMapper.DuePush::customerId).distinct().toList();
-        var sent = pushes.sentTimes(ids, now);
+        var unknown = ids.stream().filter(id -> !gathering.sent.containsKey(id)).toList();
+        unknown.forEach(id -> gathering.sent.put(id, new ArrayList<>()));
+        pushes.sentTimes(unknown, now).forEach((id, times) -> gathering.sent.get(id).addAll(times));
         var people = customers.getAll(ids);
-        var render = contents.variablesOfMany();
         var groups = new LinkedHashMap<BatchKey, List<WindowMapper.DuePush>>();
         var shifts = new LinkedHashMap<String, String>();
         int shifted = 0;
         for (var push : due) {
-            var step = step(push);
-            var sentToHim = sent.computeIfAbsent(push.customerId(), id -> new ArrayList<>());
+            var step = gathering.step(push);
+            var sentToHim = gathering.sent.get(push.customerId());
             var slot = policy.nextAllowed(now, zone, sentToHim, step.sendWindow());
             if (slot.dueAt().isAfter(now)) {
                 windows.shift(push.id(), slot.dueAt(), slot.moveReason());
@@ -145,7 +149,7 @@ public class Batches {
             sentToHim.add(now);
             var customer = people.get(push.customerId());
             String sender = customer.ownerRep() != null ? customer.ownerRep() : push.senderRep();
-            var values = render.apply(customer);
+            var values = gathering.render.apply(customer);
             var attachments = ContentRules.render(contents.read(step.attachments()), values);
             groups.computeIfAbsent(new BatchKey(sender, step, ContentRules.render(step.contentText(), values),
                     write(attachments)), k -> new ArrayList<>()).add(push);
@@ -153,18 +157,25 @@ public class Batches {
         int batches = 0;
         for (var group : groups.entrySet()) {
             var members = group.getValue();
-            for (int from = 0; from < members.size(); from += WeComLimits.MASS_SEND_CUSTOMERS) {
+            // a rep's batch of an earlier page is topped up: one mass-send per rep and step, however pages fall
+            var open = gathering.open.get(group.getKey());
+            int from = 0;
+            if (open != null && open.customers < WeComLimits.MASS_SEND_CUSTOMERS) {
+                from = Math.min(members.size(), WeComLimits.MASS_SEND_CUSTOMERS - open.customers);
+                topUp(open, members.subList(0, from));
+            }
+            while (from < members.size()) {
                 var part = members.subList(from, Math.min(members.size(), from + WeComLimits.MASS_SEND_CUSTOMERS));
-                newBatch(run, group.getKey(), part, now);
+                gathering.open.put(group.getKey(), newBatch(run, group.getKey(), part, now));
+                from += part.size();
                 batches++;
             }
         }
         timeline.recordAll(shifts, "PUSH");
         windows.addToRun(run.id, WindowRun.Counts.gathered(due.size() - shifted, shifted, batches));
-        return due.size();
     }
 
-    private void newBatch(WindowRun run, BatchKey key, List<WindowMapper.DuePush> members, Instant now) {
+    private PushBatch newBatch(WindowRun run, BatchKey key, List<WindowMapper.DuePush> members, Instant now) {
         var batch = new PushBatch();
         batch.runId = run.id;
         batch.senderRep = key.sender();
@@ -188,6 +199,21 @@ public class Batches {
         batch.text = ContentRules.rewriteUrls(key.text(), track);
         batch.attachments = write(ContentRules.rewriteLinks(read(key.attachments()), track));
         windows.setContent(batch.id, batch.text, batch.attachments);
+        assign(batch, members);
+        return batch;
+    }
+
+    private void topUp(PushBatch batch, List<WindowMapper.DuePush> members) {
+        if (batch.customers == 1) {
+            // its links named their one customer; a batch of many cannot say who clicked
+            windows.unattributeLinks(batch.id);
+        }
+        assign(batch, members);
+        windows.addCustomers(batch.id, members.size());
+        batch.customers += members.size();
+    }
+
+    private void assign(PushBatch batch, List<WindowMapper.DuePush> members) {
         for (int from = 0; from < members.size(); from += CHUNK) {
             windows.assign(batch.id, members.subList(from, Math.min(members.size(), from + CHUNK)).stream()
                     .map(WindowMapper.DuePush::id).toList());
@@ -317,12 +343,13 @@ public class Batches {
 
     /** The customers of the batch have reached its step (sent or skipped): each one's next push is planned. */
     private Map<String, Enrolment.State> stepDone(PushBatch batch, List<WindowMapper.Member> members, Instant at) {
-        sop.advanceEnrolments(batch.id, batch.planKey, batch.stepNo, at);
         var plan = new Plans.PlanRef(batch.planKey, batch.planVersion);
         var enrolled = new HashMap<String, Enrolment>();
         var ids = members.stream().map(WindowMapper.Member::customerId).toList();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            sop.enrolmentsIn(ids.subList(from, Math.min(ids.size(), from + CHUNK)), batch.planKey).stream()
+            var chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            sop.advanceEnrolments(chunk, batch.planKey, batch.stepNo, at);
+            sop.enrolmentsIn(chunk, batch.planKey).stream()
                     .filter(e -> e.state() == Enrolment.State.ACTIVE && e.planVersion() == batch.planVersion)
                     .forEach(e -> enrolled.put(e.customerId(), e));
         }
@@ -398,22 +425,31 @@ public class Batches {
         return batch(batchId);
     }
 
-    /** The rep's go for a batch of a CONFIRM step: it goes with the window's next pickup. */
+    /** The rep's go for a batch of a CONFIRM step: it goes at once, inside its window. */
     public void confirm(long batchId, String rep) {
         var batch = batch(batchId);
         if (!batch.senderRep.equals(rep)) {
             throw new NotFound("No batch " + batchId + " waits for your confirmation.");
         }
-        if (windows.moveBatch(batchId, PushBatch.State.AWAITING_CONFIRM, PushBatch.State.READY) != 1) {
+        if (!clock.instant().isBefore(run(batch.runId).closesAt)) {
+            throw new Conflict("id", "batch " + batchId + "'s window has closed: it is skipped, its leads go on");
+        }
+        Integer moved = ownTransaction.execute(tx -> windows.moveBatch(batchId, PushBatch.State.AWAITING_CONFIRM,
+                PushBatch.State.READY));
+        if (moved == null || moved != 1) {
             throw new Conflict("id", "batch " + batchId + " is " + batch.state + ": nothing to confirm");
         }
+        dispatch(batchId);
     }
 
     public List<PushBatch> awaitingConfirmation(String rep) {
         return windows.batchesFor(rep, PushBatch.State.AWAITING_CONFIRM);
     }
 
-    /** When the open window looks again for pushes that fell due meanwhile; the close when nothing comes first. */
+    /**
+     * When the open window looks again: at the next push due in it, and every {@code pickup-every} for pushes planned
+     * while it is open (a lead captured meanwhile, a step queued by a flow); the close when nothing comes first.
+     */
     public Instant nextPickup(long runId) {
         var run = run(runId);
         Instant now = clock.instant();
@@ -519,12 +555,6 @@ public class Batches {
         return windows.batch(batchId).orElseThrow(() -> new NotFound("No push batch " + batchId + "."));
     }
 
-    private SopStep step(WindowMapper.DuePush push) {
-        return plans.steps(new Plans.PlanRef(push.planKey(), push.planVersion())).stream()
-                .filter(s -> s.stepNo() == push.stepNo()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("push " + push.id() + " names a step its plan lacks"));
-    }
-
     private String summary(PushBatch batch) {
         String extras = read(batch.attachments).stream().map(a -> "[" + a.kind() + (a.title() == null ? "" : " "
                 + a.title()) + (a.url() == null ? "" : " " + a.url()) + "]").reduce((a, b) -> a + " " + b).orElse("");
@@ -565,6 +595,28 @@ public class Batches {
         BatchInFlight(PushBatch batch) {
             super("push batch " + batch.id + " is in flight: " + batch.claimedBy + " is handing it to WeCom since "
                     + batch.claimedAt);
+        }
+    }
+
+    /**
+     * What one gathering carries from page to page: the batches still open for more of their rep's customers, what
+     * each customer was sent (so caps hold across pages), the plans' steps and the content variables read once.
+     */
+    private final class Gathering {
+
+        final Map<BatchKey, PushBatch> open = new HashMap<>();
+        final Map<String, List<Instant>> sent = new HashMap<>();
+        final Map<Plans.PlanRef, List<SopStep>> steps = new HashMap<>();
+        final Function<Customer, Map<String, String>> render;
+
+        Gathering(Function<Customer, Map<String, String>> render) {
+            this.render = render;
+        }
+
+        SopStep step(WindowMapper.DuePush push) {
+            return steps.computeIfAbsent(new Plans.PlanRef(push.planKey(), push.planVersion()), plans::steps).stream()
+                    .filter(s -> s.stepNo() == push.stepNo()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("push " + push.id() + " names a step its plan lacks"));
         }
     }
 

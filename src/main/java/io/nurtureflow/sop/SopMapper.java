@@ -66,9 +66,9 @@ interface SopMapper {
     void endEnrolments(@Param("customerIds") Collection<String> customerIds, @Param("planKey") String planKey,
                        @Param("state") Enrolment.State state, @Param("at") Instant at);
 
-    /** The customers of the batch whose push went (or was skipped) have reached its step. */
-    void advanceEnrolments(@Param("batchId") long batchId, @Param("planKey") String planKey, @Param("step") int step,
-                           @Param("at") Instant at);
+    /** The customers whose push of the step went (or was skipped) have reached it. */
+    void advanceEnrolments(@Param("customerIds") Collection<String> customerIds, @Param("planKey") String planKey,
+                           @Param("step") int step, @Param("at") Instant at);
 
     int cancelPlan(@Param("customerId") String customerId, @Param("planKey") String planKey,
                    @Param("reason") String reason);

@@ -43,6 +43,10 @@ interface WindowMapper {
 
     void setContent(@Param("id") long id, @Param("text") String text, @Param("attachments") String attachments);
 
+    void addCustomers(@Param("id") long id, @Param("more") int more);
+
+    void unattributeLinks(long batchId);
+
     int assign(@Param("batchId") long batchId, @Param("pushIds") Collection<Long> pushIds);
 
     // --- batches
