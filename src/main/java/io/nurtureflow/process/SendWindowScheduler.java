@@ -49,11 +49,17 @@ class SendWindowScheduler {
         }
     }
 
-    /** The opening after this instance's, and any calendar that came into use meanwhile. */
+    /**
+     * The opening of this window after this instance's, and this window's on any calendar that came into use
+     * meanwhile. Only this window's: openings of all windows registering at once contend for the same rows.
+     */
     void scheduleNextOpening(DelegateExecution execution) {
         Instant opens = ((Date) execution.getVariable(OPENS_AT)).toInstant();
-        schedule((String) execution.getVariable(SEND_WINDOW), (String) execution.getVariable(TIME_ZONE), opens);
-        scheduleAll();
+        String window = (String) execution.getVariable(SEND_WINDOW);
+        String ownZone = (String) execution.getVariable(TIME_ZONE);
+        schedule(window, ownZone, opens);
+        batches.zonesInUse().stream().filter(zone -> !zone.equals(ownZone))
+                .forEach(zone -> schedule(window, zone, clock.instant()));
     }
 
     private void schedule(String window, String zone, Instant after) {
