@@ -337,7 +337,8 @@ public class Batches {
         timeline.recordAll(summaries, "PUSH");
         int failed = byStatus.entrySet().stream().filter(e -> e.getKey() != DeliveryStatus.SENT
                 && e.getKey() != DeliveryStatus.PENDING).mapToInt(e -> e.getValue().size()).sum();
-        windows.addToRun(batch.runId, WindowRun.Counts.dispatched(members.size(), failed));
+        windows.addToRun(batch.runId, WindowRun.Counts.dispatched(members.size(),
+                byStatus.getOrDefault(DeliveryStatus.SENT, List.of()).size(), failed));
         return stepDone(batch, members, now);
     }
 

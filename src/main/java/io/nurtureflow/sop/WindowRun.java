@@ -32,8 +32,9 @@ public final class WindowRun {
             return new Counts(due, shifted, batches, 0, 0, 0, 0, 0);
         }
 
-        static Counts dispatched(int sent, int failed) {
-            return new Counts(0, 0, 0, sent, 0, 0, 0, failed);
+        /** {@code delivered}: what the channel reported delivered at once (the simulated channel does). */
+        static Counts dispatched(int sent, int delivered, int failed) {
+            return new Counts(0, 0, 0, sent, 0, delivered, 0, failed);
         }
 
         static Counts collected(int confirmed, int delivered, int notConfirmed, int failed) {
