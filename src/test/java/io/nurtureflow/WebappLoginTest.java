@@ -55,13 +55,43 @@ class WebappLoginTest {
         assertThat(login("tasklist", admin, Api.REP_PASSWORD)).isEqualTo(200);
     }
 
+    @Test
+    void aRepCannotWeakenTheirPasswordOrRenameThemselvesThroughTheWebappsOwnApi() throws Exception {
+        String rep = new Api(port).newUser("rep", "REP");
+        assertThat(login("tasklist", rep, Api.REP_PASSWORD)).isEqualTo(200);
+        String user = "http://localhost:" + port + "/camunda/api/engine/engine/default/user/" + rep;
+
+        var weak = webapp(user + "/credentials", "{\"password\":\"x\",\"authenticatedUserPassword\":\""
+                + Api.REP_PASSWORD + "\"}");
+        assertThat(weak.statusCode()).as("the webapp's user API is not a way around the password rules")
+                .isEqualTo(403);
+        assertThat(login("tasklist", rep, Api.REP_PASSWORD)).isEqualTo(200);
+        var rename = webapp(user + "/profile", "{\"id\":\"" + rep + "\",\"firstName\":\"客服主管\",\"lastName\":\"\","
+                + "\"email\":\"\"}");
+        assertThat(rename.statusCode()).as(rename.body()).isEqualTo(403);
+        assertThat(login("tasklist", rep, Api.REP_PASSWORD)).as("the old password still works").isEqualTo(200);
+    }
+
+    /** A PUT from the logged-in browser: its session and the XSRF token the login handed out. */
+    private HttpResponse<String> webapp(String url, String json) throws Exception {
+        String token = browserCookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).reduce((first, last) -> last).orElseThrow().getValue();
+        return browser.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", token).PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    java.net.CookieManager browserCookies;
+    HttpClient browser;
+
     /** The session cookie the last login was handed, as the server wrote it. */
     String sessionCookie = "";
 
     /** As a browser does it: open the app for the session and XSRF cookie, then post the login with the token. */
     private int login(String app, String user, String password) throws Exception {
         var cookies = new java.net.CookieManager();
-        var browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        browserCookies = cookies;
+        browser = HttpClient.newBuilder().cookieHandler(cookies).build();
         var opened = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/" + app
                 + "/")).build(), HttpResponse.BodyHandlers.discarding());
         opened.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
