@@ -12,7 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * We acquire jobs by due date (thousands of push timers fall due when a send window opens); that query needs
+ * We acquire jobs by due date (a send window's batch jobs fall due together with every follow-up timer); that query needs
  * an index the engine's own schema does not ship. The engine owns its tables, so we add it after the engine
  * has created them rather than in a Flyway migration.
  */
