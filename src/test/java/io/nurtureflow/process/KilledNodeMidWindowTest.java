@@ -170,7 +170,7 @@ class KilledNodeMidWindowTest {
     /**
      * This node's job executor would take the dead node's batch job once the dead node's lock on it expires (the lock
      * was taken when that node acquired the job, a little before it claimed the batch): the first attempt finds the
-     * batch in flight, the job's retry a minute later finds the claim older than the job lock time and flags it.
+     * batch in flight, the job's retry two minutes later finds the claim older than the job lock time and flags it.
      * The clock jumps to the lock's expiry without running what lies between, as a job executor would; from there
      * every job runs at its own due time.
      */
@@ -182,7 +182,8 @@ class KilledNodeMidWindowTest {
                 + " and LOCK_OWNER_ is not null", Object.class, window);
         assertThat(locks).as("the dead node still holds its batch jobs").isNotEmpty();
         SeededClock.moveTo(instant(locks.get(0)));
-        advanceTo(claimedAt.plus(Duration.ofMinutes(6)).plusSeconds(30));
+        // past the claim timeout (5 minutes) by more than one retry interval of Task_SendBatch (R4/PT2M)
+        advanceTo(claimedAt.plus(Duration.ofMinutes(8)));
     }
 
     /** The held rep's batch is flagged for an admin with the reason, and the admin API lists it. */
