@@ -150,7 +150,7 @@ public class Batches {
             var customer = people.get(push.customerId());
             String sender = customer.ownerRep() != null ? customer.ownerRep() : push.senderRep();
             var values = gathering.render.apply(customer);
-            var attachments = ContentRules.render(contents.read(step.attachments()), values);
+            var attachments = ContentRules.render(gathering.attachmentsOf(step), values);
             groups.computeIfAbsent(new BatchKey(sender, step, ContentRules.render(step.contentText(), values),
                     write(attachments)), k -> new ArrayList<>()).add(push);
         }
@@ -601,17 +601,24 @@ public class Batches {
 
     /**
      * What one gathering carries from page to page: the batches still open for more of their rep's customers, what
-     * each customer was sent (so caps hold across pages), the plans' steps and the content variables read once.
+     * each customer was sent (so caps hold across pages), the plans' steps, their attachments and the content
+     * variables, each read once.
      */
     private final class Gathering {
 
         final Map<BatchKey, PushBatch> open = new HashMap<>();
         final Map<String, List<Instant>> sent = new HashMap<>();
         final Map<Plans.PlanRef, List<SopStep>> steps = new HashMap<>();
+        final Map<SopStep, List<Attachment>> attachments = new HashMap<>();
         final Function<Customer, Map<String, String>> render;
 
         Gathering(Function<Customer, Map<String, String>> render) {
             this.render = render;
+        }
+
+        /** A step's attachments, parsed once per gathering rather than once per push. */
+        List<Attachment> attachmentsOf(SopStep step) {
+            return attachments.computeIfAbsent(step, s -> contents.read(s.attachments()));
         }
 
         SopStep step(WindowMapper.DuePush push) {

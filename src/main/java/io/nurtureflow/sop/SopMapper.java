@@ -38,8 +38,6 @@ interface SopMapper {
 
     void insertCustomerZone(@Param("customerId") String customerId, @Param("zone") String zone);
 
-    void insertPush(@Param("row") PushRow row);
-
     void insertPushes(@Param("rows") List<PushRow> rows);
 
     List<PushRow> pushesOf(@Param("customerIds") Collection<String> customerIds, @Param("planKey") String planKey,

@@ -9,6 +9,7 @@ import io.nurtureflow.support.Leads;
 import io.nurtureflow.support.SecondNode;
 import io.nurtureflow.support.SeededClock;
 import io.nurtureflow.support.TestDatabase;
+import io.nurtureflow.support.WeComApi;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -341,9 +342,9 @@ class KilledNodeMidWindowTest {
         public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             String path = request.getRequestUrl().encodedPath();
             if (path.equals("/cgi-bin/gettoken")) {
-                return json("{\"errcode\":0,\"access_token\":\"TOKEN\",\"expires_in\":7200}");
+                return WeComApi.json("{\"errcode\":0,\"access_token\":\"TOKEN\",\"expires_in\":7200}");
             }
-            JsonNode body = read(request);
+            JsonNode body = WeComApi.bodyOf(request);
             if (path.endsWith("/add_msg_template")) {
                 String sender = body.get("sender").asText();
                 var externals = new ArrayList<String>();
@@ -356,33 +357,23 @@ class KilledNodeMidWindowTest {
                     held.countDown();
                     release.await(10, TimeUnit.MINUTES);
                 }
-                return json("{\"errcode\":0,\"errmsg\":\"ok\",\"fail_list\":[],\"msgid\":\"" + msgId + "\"}");
+                return WeComApi.json("{\"errcode\":0,\"errmsg\":\"ok\",\"fail_list\":[],\"msgid\":\"" + msgId + "\"}");
             }
             String msgId = body.path("msgid").asText();
             var call = calls.stream().filter(c -> msgId.equals(c.msgId())).findFirst();
             if (path.endsWith("/get_groupmsg_task")) {
                 // every rep confirmed: nobody needs a reminder
-                return json("{\"errcode\":0,\"next_cursor\":\"\",\"task_list\":[" + call.map(c -> "{\"userid\":\""
+                return WeComApi.json("{\"errcode\":0,\"next_cursor\":\"\",\"task_list\":[" + call.map(c -> "{\"userid\":\""
                         + c.sender() + "\",\"status\":2}").orElse("") + "]}");
             }
             if (path.endsWith("/get_groupmsg_send_result")) {
                 var sent = call.map(Call::externals).orElse(List.of()).stream()
                         .map(e -> "{\"external_userid\":\"" + e + "\",\"status\":1}").toList();
-                return json("{\"errcode\":0,\"next_cursor\":\"\",\"send_list\":[" + String.join(",", sent) + "]}");
+                return WeComApi.json("{\"errcode\":0,\"next_cursor\":\"\",\"send_list\":[" + String.join(",", sent) + "]}");
             }
-            return json("{\"errcode\":0,\"errmsg\":\"ok\"}");
+            return WeComApi.json("{\"errcode\":0,\"errmsg\":\"ok\"}");
         }
 
-        private static JsonNode read(RecordedRequest request) {
-            try {
-                return JSON.readTree(request.getBody().readUtf8());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
 
-        private static MockResponse json(String body) {
-            return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
-        }
     }
 }

@@ -256,7 +256,7 @@ class LeadLifecycleProcessTest {
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey("lead-lifecycle", "C-" + System.nanoTime(),
                 Map.of("customerId", "C-1", "ownerRep", "rep-1", "channelId", 1L, "planKey", "new-lead",
-                        "planVersion", 1, "silenceAfter", "P14D", "capturedAt", new Date(), "backFromSilence", false));
+                        "planVersion", 1, "silenceAfter", "P14D", "capturedAt", ClockUtil.getCurrentTime(), "backFromSilence", false));
     }
 
     private static void correlate(ProcessInstance lead, String message) {

@@ -8,6 +8,7 @@ import io.nurtureflow.support.DatabaseTest;
 import io.nurtureflow.support.Leads;
 import io.nurtureflow.support.SeededClock;
 import io.nurtureflow.support.TestDatabase;
+import io.nurtureflow.support.WeComApi;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -234,12 +235,12 @@ class TwoNodesOneMassSendTest {
         public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             String path = request.getRequestUrl().encodedPath();
             if (path.equals("/cgi-bin/gettoken")) {
-                return json("{\"errcode\":0,\"access_token\":\"TOKEN\",\"expires_in\":7200}");
+                return WeComApi.json("{\"errcode\":0,\"access_token\":\"TOKEN\",\"expires_in\":7200}");
             }
-            JsonNode body = read(request);
+            JsonNode body = WeComApi.bodyOf(request);
             if (path.endsWith("/add_msg_template")) {
                 if (refuseNext.getAndSet(false)) {
-                    return json("{\"errcode\":45033,\"errmsg\":\"api concurrent out of limit\"}");
+                    return WeComApi.json("{\"errcode\":45033,\"errmsg\":\"api concurrent out of limit\"}");
                 }
                 if (holdNext.getAndSet(false)) {
                     held.countDown();
@@ -253,17 +254,17 @@ class TwoNodesOneMassSendTest {
                     tasks.add(externals);
                     number = tasks.size();
                 }
-                return json("{\"errcode\":0,\"errmsg\":\"ok\",\"fail_list\":[],\"msgid\":\"msg-" + number + "\"}");
+                return WeComApi.json("{\"errcode\":0,\"errmsg\":\"ok\",\"fail_list\":[],\"msgid\":\"msg-" + number + "\"}");
             }
             if (path.endsWith("/get_groupmsg_task")) {
                 // the rep has not confirmed yet when the reminder is due
                 String sender = senders.get(Integer.parseInt(body.get("msgid").asText().substring("msg-".length())) - 1);
-                return json("{\"errcode\":0,\"next_cursor\":\"\",\"task_list\":[{\"userid\":\"" + sender
+                return WeComApi.json("{\"errcode\":0,\"next_cursor\":\"\",\"task_list\":[{\"userid\":\"" + sender
                         + "\",\"status\":0}]}");
             }
             if (path.endsWith("/remind_groupmsg_send")) {
                 reminded.add(body.get("msgid").asText());
-                return json("{\"errcode\":0,\"errmsg\":\"ok\"}");
+                return WeComApi.json("{\"errcode\":0,\"errmsg\":\"ok\"}");
             }
             if (path.endsWith("/get_groupmsg_send_result")) {
                 var list = new StringBuilder();
@@ -273,21 +274,11 @@ class TwoNodesOneMassSendTest {
                     list.append(list.isEmpty() ? "" : ",").append("{\"external_userid\":\"").append(external)
                             .append("\",\"status\":").append(status).append('}');
                 }
-                return json("{\"errcode\":0,\"next_cursor\":\"\",\"send_list\":[" + list + "]}");
+                return WeComApi.json("{\"errcode\":0,\"next_cursor\":\"\",\"send_list\":[" + list + "]}");
             }
             return new MockResponse().setResponseCode(404);
         }
 
-        private static JsonNode read(RecordedRequest request) {
-            try {
-                return JSON.readTree(request.getBody().readUtf8());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
 
-        private static MockResponse json(String body) {
-            return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
-        }
     }
 }

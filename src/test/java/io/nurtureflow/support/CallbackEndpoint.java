@@ -1,5 +1,7 @@
 package io.nurtureflow.support;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,7 +28,7 @@ public final class CallbackEndpoint {
     /** Seals, signs and posts a message as WeCom delivers it to our corp. */
     public HttpResponse<String> deliver(String message) {
         String sealed = seal(message, CORP_ID);
-        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+        String timestamp = String.valueOf(ClockUtil.now().toInstant().getEpochSecond());
         String nonce = String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000_000));
         return post(sign(timestamp, nonce, sealed), timestamp, nonce, envelope(sealed));
     }

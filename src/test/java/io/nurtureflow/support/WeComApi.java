@@ -74,6 +74,11 @@ public final class WeComApi implements AfterAllCallback {
         return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
     }
 
+    /** The JSON body WeCom's API was sent, as a stand-in reads it. */
+    public static JsonNode bodyOf(RecordedRequest request) {
+        return read(request.getBody().readUtf8());
+    }
+
     private static JsonNode read(String body) {
         try {
             return JSON.readTree(body);
