@@ -1,9 +1,11 @@
 package io.nurtureflow.capture;
 
 import io.nurtureflow.system.CurrentUser;
+import io.nurtureflow.system.NotFound;
 import io.nurtureflow.system.TimeConfig;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -95,6 +97,25 @@ class ChannelController {
                                @RequestParam(defaultValue = "false") boolean logo,
                                @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return code(id, new CodeRequest(size, ec, margin, logo, ifNoneMatch), "png", QrCodes::png);
+    }
+
+    /**
+     * The channel's WeCom 「联系我」 code as WeCom drew it, to print: adds through it arrive by WeCom's callback,
+     * while the live code above opens the landing page first.
+     */
+    @GetMapping("/{id}/wecom-code")
+    ResponseEntity<byte[]> weComCode(@PathVariable long id) {
+        var channel = channels.get(id);
+        var picture = contactWays.picture(channel).orElseThrow(() -> new NotFound("Channel " + id
+                + " has no WeCom contact way code: WeCom is not configured, or the channel has not been synced yet."));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(picture.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("wecom-code-" + channel.code() + extension(picture.contentType())).build().toString())
+                .body(picture.bytes());
+    }
+
+    private static String extension(String contentType) {
+        return contentType.startsWith("image/png") ? ".png" : ".jpg";
     }
 
     @GetMapping(value = "/{id}/qr.svg", produces = "image/svg+xml")

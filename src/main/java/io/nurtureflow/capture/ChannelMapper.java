@@ -23,6 +23,11 @@ interface ChannelMapper {
 
     void setWeComContactWay(@Param("id") long id, @Param("configId") String configId, @Param("users") String users);
 
+    /** Where WeCom hosts the picture of the channel's contact way code. */
+    void setWeComQrCode(@Param("id") long id, @Param("qrCode") String qrCode);
+
+    Optional<String> weComQrCode(long id);
+
     void deleteStaff(long channelId);
 
     void insertStaff(@Param("channelId") long channelId, @Param("member") StaffMember member,

@@ -1,6 +1,7 @@
 package io.nurtureflow.capture;
 
 import io.nurtureflow.wecom.ContactWays;
+import io.nurtureflow.wecom.WeComClient;
 import io.nurtureflow.wecom.WeComException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps each channel's WeCom contact way in step with our routing. WeCom rotates adds itself, among the users
@@ -56,11 +58,25 @@ class ContactWaySync {
         }
         String joined = String.join(",", users);
         if (channel.wecomConfigId() == null) {
-            channels.setWeComContactWay(channel.id(), wecom.add(channel.code(), users), joined);
+            var created = wecom.add(channel.code(), users);
+            channels.setWeComContactWay(channel.id(), created.configId(), joined);
+            channels.setWeComQrCode(channel.id(), created.qrCode());
         } else if (!joined.equals(channel.wecomUsers())) {
             wecom.update(channel.wecomConfigId(), channel.code(), users);
             channels.setWeComContactWay(channel.id(), channel.wecomConfigId(), joined);
         }
+    }
+
+    /**
+     * The picture of the channel's contact way code as WeCom hosts it, to download and print; empty without WeCom
+     * or before the first sync.
+     */
+    Optional<WeComClient.Download> picture(Channel channel) {
+        var wecom = contactWays.getIfAvailable();
+        if (wecom == null) {
+            return Optional.empty();
+        }
+        return channels.weComQrCode(channel.id()).map(wecom::picture);
     }
 
     @Scheduled(fixedDelayString = "${nurture.capture.contact-way-sync-millis:60000}")

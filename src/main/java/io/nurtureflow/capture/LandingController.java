@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,6 +40,7 @@ class LandingController {
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9_-]{1,30}");
     private static final int NAME_LENGTH = 50;
     private static final int PHONE_LENGTH = 32;
+    private static final int LEAD_CODE_SIZE = 360;
 
     private final Channels channels;
     private final Scans scans;
@@ -46,13 +48,14 @@ class LandingController {
     private final StaffProfiles profiles;
     private final ScanLimiter limiter;
     private final LeadIntake intake;
+    private final LeadCodes leadCodes;
     private final UserDirectory users;
     private final Clock clock;
     /** generous: a class at an open day posts from one school address */
     private final int formsPerMinute;
 
     LandingController(Channels channels, Scans scans, StaffRotation rotation, StaffProfiles profiles,
-                      ScanLimiter limiter, LeadIntake intake, UserDirectory users, Clock clock,
+                      ScanLimiter limiter, LeadIntake intake, LeadCodes leadCodes, UserDirectory users, Clock clock,
                       @Value("${nurture.capture.forms-per-minute-per-address:60}") int formsPerMinute) {
         this.formsPerMinute = formsPerMinute;
         this.channels = channels;
@@ -61,6 +64,7 @@ class LandingController {
         this.profiles = profiles;
         this.limiter = limiter;
         this.intake = intake;
+        this.leadCodes = leadCodes;
         this.users = users;
         this.clock = clock;
     }
@@ -130,11 +134,36 @@ class LandingController {
                 .or(() -> scans.sticky(channel, visitor))
                 .or(() -> rotation.nextRep(channel))
                 .orElse(null);
-        intake.capture(new CapturedLead(channel.id(), scanned.map(Scans.Scan::id).orElse(null),
+        var captured = intake.capture(new CapturedLead(channel.id(), scanned.map(Scans.Scan::id).orElse(null),
                 "LANDING_FORM", cleanName, cleanPhone, null, null, rep));
         model.addAttribute("channel", channel);
         model.addAttribute("repName", rep == null ? null : users.displayName(rep));
+        model.addAttribute("leadCode", leadCodes.issue(captured.leadId(), channel, rep).map(LeadCode::state)
+                .orElse(null));
+        model.addAttribute("profile", profiles.profile(rep).orElse(null));
+        model.addAttribute("rep", rep);
         return "thanks";
+    }
+
+    /**
+     * The picture of a lead's own code: WeCom hosts it (the contact way's qr_code), so the phone is sent there;
+     * a simulated code is drawn here and says what it stands for.
+     */
+    @GetMapping("/q/lead-codes/{state}.png")
+    ResponseEntity<byte[]> leadCode(@PathVariable String state) {
+        var code = leadCodes.find(state).orElse(null);
+        if (code == null) {
+            return ResponseEntity.notFound().build();
+        }
+        if (!code.usable(clock.instant())) {
+            return ResponseEntity.status(HttpStatus.GONE).build();
+        }
+        if (code.qrCode() != null) {
+            return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(code.qrCode())).build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
+                .body(QrCodes.png("WECOM-CONTACT-WAY (SIMULATED) rep=" + code.rep() + " state=" + code.state(),
+                        QrCodes.Style.of(LEAD_CODE_SIZE, "M", 2, null)));
     }
 
     @GetMapping("/q/staff/{rep}/avatar")

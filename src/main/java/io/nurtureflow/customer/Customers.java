@@ -73,6 +73,28 @@ public class Customers {
         return customers.identities(customerId);
     }
 
+    /**
+     * A lead added their rep through the WeCom code made for them: the WeCom contact is that lead's customer, for
+     * certain, so it joins the customer at once instead of waiting for matching. Answers the customer, or empty
+     * while the lead is still undecided (in review) or when another customer already holds the contact.
+     */
+    @Transactional
+    public Optional<String> linkWeComContact(long leadId, String externalUserId, String rep) {
+        var customerId = leads.find(leadId).map(StoredLead::customerId).flatMap(customers::find)
+                .map(customer -> customer.mergedInto() == null ? customer.id() : customer.mergedInto());
+        if (customerId.isEmpty()) {
+            return Optional.empty();
+        }
+        var holder = customers.findByIdentity(IdentityKind.EXTERNAL_USER_ID, externalUserId);
+        if (holder.isPresent()) {
+            return holder.get().id().equals(customerId.get()) ? customerId : Optional.empty();
+        }
+        customers.insertIdentity(IdentityKind.EXTERNAL_USER_ID, externalUserId, customerId.get(), clock.instant());
+        timeline.record(customerId.get(), "WECOM_CONTACT", "Added " + rep + " in WeCom through the code made for lead "
+                + leadId);
+        return customerId;
+    }
+
     /** The customer's WeCom external user id, the contact every WeCom call about the customer names. */
     public Optional<String> weComContact(String customerId) {
         return identities(customerId).stream().filter(identity -> identity.kind() == IdentityKind.EXTERNAL_USER_ID)

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
 final class CallbackCrypto {
 
     private static final int BLOCK = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] token;
     private final SecretKeySpec key;
@@ -57,6 +59,28 @@ final class CallbackCrypto {
             return HexFormat.of().formatHex(sha1.digest());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-1 is part of every JDK", e);
+        }
+    }
+
+    /** Seals a message the way WeCom's servers do; the simulation plays WeCom with it. */
+    String seal(String message) {
+        byte[] body = message.getBytes(StandardCharsets.UTF_8);
+        byte[] from = receiveId.getBytes(StandardCharsets.UTF_8);
+        int length = 20 + body.length + from.length;
+        int pad = BLOCK - length % BLOCK;
+        var plain = ByteBuffer.allocate(length + pad);
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        plain.put(random).putInt(body.length).put(body).put(from);
+        for (int i = 0; i < pad; i++) {
+            plain.put((byte) pad);
+        }
+        try {
+            var cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, iv);
+            return Base64.getEncoder().encodeToString(cipher.doFinal(plain.array()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CBC is part of every JDK", e);
         }
     }
 

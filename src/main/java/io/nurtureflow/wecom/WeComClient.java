@@ -69,6 +69,33 @@ public class WeComClient {
         return call(path, Map.of(), body, false);
     }
 
+    /**
+     * Fetches a file WeCom hosts by address (a contact way's QR picture); no token, as its address is its key.
+     * Transport failures are retried like any call.
+     */
+    public Download download(String url) {
+        IOException last = null;
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout()).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() == 200) {
+                    return new Download(response.headers().firstValue("Content-Type").orElse("image/jpeg"),
+                            response.body());
+                }
+                last = new IOException("HTTP " + response.statusCode());
+            } catch (IOException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                last = new IOException("interrupted", e);
+                break;
+            }
+            pause(attempt);
+        }
+        throw new WeComException("download unreachable: " + last.getMessage(), last);
+    }
+
     private JsonNode call(String path, Map<String, String> query, Object body, boolean repeatable) {
         WeComException last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -152,6 +179,10 @@ public class WeComClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A file's bytes and its media type. */
+    public record Download(String contentType, byte[] bytes) {
     }
 
     /** The call may or may not have reached WeCom: nobody can tell from here, so nobody may simply try again. */

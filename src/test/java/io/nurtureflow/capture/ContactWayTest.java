@@ -2,12 +2,15 @@ package io.nurtureflow.capture;
 
 import io.nurtureflow.support.Api;
 import io.nurtureflow.support.CallbackEndpoint;
+import io.nurtureflow.support.SeededClock;
 import io.nurtureflow.support.ServiceTest;
 import io.nurtureflow.support.WeComApi;
 import io.nurtureflow.support.WeComApi.Call;
 import io.nurtureflow.support.WeComStandIn;
 import io.nurtureflow.wecom.CallbackEvent;
 import io.nurtureflow.wecom.CallbackListener;
+import okhttp3.mockwebserver.MockResponse;
+import okio.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,13 +21,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import static io.nurtureflow.capture.ChannelFixtures.member;
 import static io.nurtureflow.support.Api.ADMIN;
@@ -40,13 +46,25 @@ class ContactWayTest {
     private static final AtomicInteger CONFIG_IDS = new AtomicInteger();
     private static final AtomicReference<String> ADD_ANSWER = new AtomicReference<>();
     private static final AtomicReference<String> WELCOME_ANSWER = new AtomicReference<>("{\"errcode\":0,\"errmsg\":\"ok\"}");
+    /** WeCom's profile of each external contact, as externalcontact/get answers it */
+    private static final Map<String, String> PROFILES = new ConcurrentHashMap<>();
+    private static final byte[] WECOM_PICTURE = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
     @RegisterExtension
-    static final WeComApi WECOM = new WeComApi(call -> WeComApi.json(switch (call.path()) {
-        case "/cgi-bin/externalcontact/add_contact_way" -> ADD_ANSWER.get() != null ? ADD_ANSWER.get() : "{\"errcode\":0,\"errmsg\":\"ok\",\"config_id\":\"cfg-"
-                + CONFIG_IDS.incrementAndGet() + "\",\"qr_code\":\"https://wework.qpic.cn/x\"}";
+    static final WeComApi WECOM = new WeComApi(call -> call.path().startsWith("/qr/")
+            ? new MockResponse().setHeader("Content-Type", "image/png").setBody(new Buffer().write(WECOM_PICTURE))
+            : WeComApi.json(switch (call.path()) {
+        case "/cgi-bin/externalcontact/add_contact_way" -> ADD_ANSWER.get() != null ? ADD_ANSWER.get() : addAnswer();
         case "/cgi-bin/externalcontact/send_welcome_msg" -> WELCOME_ANSWER.get();
+        case "/cgi-bin/externalcontact/get" -> PROFILES.getOrDefault(call.query().get("external_userid"),
+                "{\"errcode\":84061,\"errmsg\":\"not external contact\"}");
         default -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
     }));
+
+    private static String addAnswer() {
+        int id = CONFIG_IDS.incrementAndGet();
+        return "{\"errcode\":0,\"errmsg\":\"ok\",\"config_id\":\"cfg-" + id + "\",\"qr_code\":\""
+                + WECOM.url("/qr/cfg-" + id + ".png") + "\"}";
+    }
 
     @DynamicPropertySource
     static void wecom(DynamicPropertyRegistry registry) {
@@ -63,6 +81,8 @@ class ContactWayTest {
     Clock clock;
     @Autowired
     ContactWaySync sync;
+    @Autowired
+    LeadCodes leadCodes;
     Api api;
 
     @BeforeEach
@@ -229,6 +249,110 @@ class ContactWayTest {
         assertThat(db.queryForObject("select count(*) from captured_lead where external_user_id = ?", Integer.class, external))
                 .isZero();
         assertThat(WECOM.calls("/cgi-bin/externalcontact/send_welcome_msg")).isEmpty();
+    }
+
+    @Test
+    void aLeadWhoFillsInTheFormGetsTheirRepsOwnCodeAndTheirAddJoinsTheirCustomerWithWeComsProfile() {
+        String rep = api.newUser("rep", "REP");
+        var channel = ChannelFixtures.create(api, Map.of("staff", List.of(rep), "welcomeText", "王妈妈您好～"));
+        String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        WECOM.forget();
+
+        var thanks = api.postForm("/q/" + channel.get("code").asText() + "/lead", Map.of("name", "王妈妈", "phone", phone));
+
+        assertThat(thanks.status()).isEqualTo(200);
+        var shown = Pattern.compile("/q/lead-codes/(lead\\.[A-Za-z0-9]+)\\.png").matcher(thanks.body());
+        assertThat(shown.find()).as("the thanks page shows the lead's own code").isTrue();
+        String state = shown.group(1);
+        var made = only("/cgi-bin/externalcontact/add_contact_way").body();
+        assertThat(made.get("type").asInt()).as("one user's contact way").isEqualTo(1);
+        assertThat(made.get("scene").asInt()).isEqualTo(2);
+        assertThat(made.get("user").toString()).isEqualTo("[\"" + rep + "\"]");
+        assertThat(made.get("state").asText()).isEqualTo(state);
+        var picture = api.get("/q/lead-codes/" + state + ".png", null);
+        assertThat(picture.status()).as("the phone is sent to WeCom's picture").isEqualTo(302);
+        assertThat(picture.location()).startsWith(WECOM.url("/qr/cfg-"));
+
+        String external = "wm" + UUID.randomUUID().toString().replace("-", "");
+        String unionid = "ou" + UUID.randomUUID().toString().replace("-", "");
+        PROFILES.put(external, "{\"errcode\":0,\"errmsg\":\"ok\",\"external_contact\":{\"external_userid\":\"" + external
+                + "\",\"name\":\"Amy\",\"type\":1,\"unionid\":\"" + unionid + "\"},\"follow_user\":[{\"userid\":\""
+                + rep + "\",\"remark\":\"\",\"createtime\":1700000000,\"remark_mobiles\":[],\"add_way\":1,\"state\":\""
+                + state + "\"}]}");
+        long at = clock.instant().getEpochSecond();
+        var answered = new CallbackEndpoint(port).deliver(WeComStandIn.contactAdded(rep, external, state, "WELCOME-L" + at, at));
+
+        assertThat(answered.body()).isEqualTo("success");
+        assertThat(only("/cgi-bin/externalcontact/send_welcome_msg").body().get("welcome_code").asText())
+                .isEqualTo("WELCOME-L" + at);
+        assertThat(only("/cgi-bin/externalcontact/get").query().get("external_userid")).isEqualTo(external);
+        String customer = db.queryForObject("select customer_id from captured_lead where phone = ? and source = 'LANDING_FORM'",
+                String.class, "+86" + phone);
+        assertThat(identityHolder("EXTERNAL_USER_ID", external)).as("the contact is the form lead's customer").isEqualTo(customer);
+        assertThat(identityHolder("UNIONID", unionid)).as("WeCom's profile joined by matching").isEqualTo(customer);
+        assertThat(db.queryForObject("select count(*) from customer where id in (select customer_id from captured_lead where external_user_id = ?)",
+                Integer.class, external)).as("no second customer").isEqualTo(1);
+        assertThat(db.queryForObject("select external_user_id from lead_contact_way where state = ?", String.class, state))
+                .isEqualTo(external);
+        var profile = api.get("/api/customers/" + customer, ADMIN).json();
+        assertThat(profile.toString()).contains("WECOM_CONTACT");
+    }
+
+    @Test
+    void anAddWhoseWeComProfileCarriesAKnownUnionidJoinsThatCustomer() {
+        String rep = api.newUser("rep", "REP");
+        var channel = ChannelFixtures.create(api, Map.of("staff", List.of(rep)));
+        String unionid = "ou" + UUID.randomUUID().toString().replace("-", "");
+        String known = api.post("/api/leads", ADMIN, Map.of("channelCode", channel.get("code").asText(), "unionid", unionid,
+                "name", "老客户")).json().get("customerId").asText();
+        String external = "wm" + UUID.randomUUID().toString().replace("-", "");
+        PROFILES.put(external, "{\"errcode\":0,\"errmsg\":\"ok\",\"external_contact\":{\"external_userid\":\"" + external
+                + "\",\"name\":\"老客户\",\"type\":1,\"unionid\":\"" + unionid + "\"},\"follow_user\":[]}");
+
+        add(channel.get("code").asText(), rep, external, "WELCOME-U");
+
+        assertThat(identityHolder("EXTERNAL_USER_ID", external)).isEqualTo(known);
+        assertThat(db.queryForObject("select customer_id from captured_lead where external_user_id = ?", String.class, external))
+                .isEqualTo(known);
+    }
+
+    @Test
+    void theChannelsOwnWeComCodeIsDownloadedAsWeComDrewItForAdminsOnly() {
+        String rep = api.newUser("rep", "REP");
+        var channel = ChannelFixtures.create(api, Map.of("staff", List.of(rep)));
+        String id = channel.get("id").asText();
+
+        var download = api.get("/api/channels/" + id + "/wecom-code", ADMIN);
+
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.contentType()).startsWith("image/png");
+        assertThat(download.bytes()).isEqualTo(WECOM_PICTURE);
+        assertThat(api.get("/api/channels/" + id + "/wecom-code", rep).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anExpiredLeadCodeIsDeletedFromWeComAndGone() {
+        String rep = api.newUser("rep", "REP");
+        var channel = ChannelFixtures.create(api, Map.of("staff", List.of(rep)));
+        String phone = "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        var thanks = api.postForm("/q/" + channel.get("code").asText() + "/lead", Map.of("name", "李爸爸", "phone", phone));
+        var shown = Pattern.compile("/q/lead-codes/(lead\\.[A-Za-z0-9]+)\\.png").matcher(thanks.body());
+        assertThat(shown.find()).isTrue();
+        String configId = db.queryForObject("select wecom_config_id from lead_contact_way where state = ?", String.class,
+                shown.group(1));
+        WECOM.forget();
+
+        SeededClock.moveTo(clock.instant().plus(Duration.ofDays(8)));
+        leadCodes.retireExpired();
+
+        assertThat(WECOM.calls("/cgi-bin/externalcontact/del_contact_way")).extracting(call -> call.body().get("config_id").asText())
+                .contains(configId);
+        assertThat(api.get("/q/lead-codes/" + shown.group(1) + ".png", null).status()).isEqualTo(410);
+    }
+
+    private String identityHolder(String kind, String value) {
+        return db.queryForObject("select customer_id from customer_identity where kind = ? and id_value = ?", String.class,
+                kind, value);
     }
 
     private void add(String state, String rep, String externalUserId, String welcomeCode) {

@@ -110,4 +110,39 @@ class LandingPageTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void withTheSimulatedChannelTheThanksPageShowsADrawnCodeAndThePlayedAddLinksTheLeadThroughTheCallback() {
+        String rep = api.newUser("rep", "REP");
+        String code = ChannelFixtures.create(api, Map.of("staff", List.of(rep))).get("code").asText();
+        String phone = "136" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+
+        var thanks = api.postForm("/q/" + code + "/lead", Map.of("name", "赵妈妈", "phone", phone));
+        var shown = java.util.regex.Pattern.compile("/q/lead-codes/(lead\\.[A-Za-z0-9]+)\\.png").matcher(thanks.body());
+        assertThat(shown.find()).isTrue();
+        String state = shown.group(1);
+        var picture = api.get("/q/lead-codes/" + state + ".png", null);
+        assertThat(picture.contentType()).isEqualTo("image/png");
+        Decoders.assertDecodes(picture.bytes(), "WECOM-CONTACT-WAY (SIMULATED) rep=" + rep + " state=" + state);
+
+        int receipts = addReceipts();
+        var added = api.post("/api/simulation/wecom/contact-added", ADMIN, Map.of("phone", phone));
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.json().get("state").asText()).isEqualTo(state);
+        String external = added.json().get("externalUserId").asText();
+        String customer = db.queryForObject("select customer_id from captured_lead where phone = ? and source = 'LANDING_FORM'",
+                String.class, "+86" + phone);
+        assertThat(db.queryForObject("select customer_id from customer_identity where kind = 'EXTERNAL_USER_ID' and id_value = ?",
+                String.class, external)).isEqualTo(customer);
+        assertThat(addReceipts()).as("it came through /wecom/callback").isEqualTo(receipts + 1);
+        assertThat(api.post("/api/simulation/wecom/contact-added", ADMIN, Map.of("phone", "13000000000")).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/simulation/wecom/contact-added", rep, Map.of("phone", phone)).status()).isEqualTo(403);
+    }
+
+    private int addReceipts() {
+        return db.queryForObject("select count(*) from wecom_callback_receipt where change_type = 'add_external_contact'"
+                + " and outcome = 'HANDLED'", Integer.class);
+    }
 }

@@ -12,7 +12,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -34,7 +36,10 @@ public final class WeComApi implements AfterAllCallback {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String body = request.getBody().readUtf8();
-                var call = new Call(request.getRequestUrl().encodedPath(), body.isEmpty() ? null : read(body));
+                var url = request.getRequestUrl();
+                var query = new LinkedHashMap<String, String>();
+                url.queryParameterNames().forEach(name -> query.put(name, url.queryParameter(name)));
+                var call = new Call(url.encodedPath(), body.isEmpty() ? null : read(body), Map.copyOf(query));
                 calls.add(call);
                 return call.path().equals("/cgi-bin/gettoken")
                         ? json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"TK\",\"expires_in\":7200}")
@@ -55,6 +60,11 @@ public final class WeComApi implements AfterAllCallback {
         registry.add("nurture.wecom.api-base-url", () -> server.url("").toString().replaceAll("/$", ""));
         // the minute sync would call WeCom at moments of its own choosing; a test that needs it calls it itself
         registry.add("nurture.capture.contact-way-sync-millis", () -> "86400000");
+    }
+
+    /** An address on the stand-in, such as the one WeCom gives for a contact way's QR picture. */
+    public String url(String path) {
+        return server.url(path).toString();
     }
 
     public List<Call> calls(String path) {
@@ -87,6 +97,7 @@ public final class WeComApi implements AfterAllCallback {
         }
     }
 
-    public record Call(String path, JsonNode body) {
+    /** One call: its path, its JSON body (null for a GET) and its query parameters. */
+    public record Call(String path, JsonNode body, Map<String, String> query) {
     }
 }
