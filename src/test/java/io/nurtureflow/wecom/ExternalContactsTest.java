@@ -48,7 +48,7 @@ class ExternalContactsTest {
         wecom.start();
         String base = wecom.url("/").toString();
         var settings = new WeComSettings("ww-corp", "corp-secret", null, null, base.substring(0, base.length() - 1),
-                Duration.ofSeconds(3), 2);
+                Duration.ofSeconds(3), 2, null, null);
         contacts = new ExternalContacts(new WeComClient(settings, JSON, Clock.systemUTC()));
     }
 

@@ -72,7 +72,7 @@ class MsgTemplateChannelTest {
         wecom.start();
         String base = wecom.url("/").toString();
         var settings = new WeComSettings("ww-corp", "corp-secret", null, null, base.substring(0, base.length() - 1),
-                Duration.ofSeconds(3), 2);
+                Duration.ofSeconds(3), 2, null, null);
         channel = new MsgTemplateChannel(new WeComClient(settings, JSON, Clock.systemUTC()));
     }
 

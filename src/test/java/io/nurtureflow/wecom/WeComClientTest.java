@@ -35,7 +35,7 @@ class WeComClientTest {
         wecom.start();
         clock = new MovableClock();
         client = new WeComClient(new WeComSettings("ww-corp", "s3cret", null, null,
-                wecom.url("").toString().replaceAll("/$", ""), Duration.ofSeconds(2), 3), new ObjectMapper(), clock);
+                wecom.url("").toString().replaceAll("/$", ""), Duration.ofSeconds(2), 3, null, null), new ObjectMapper(), clock);
     }
 
     @AfterEach
@@ -173,7 +173,7 @@ class WeComClientTest {
 
     private WeComClient fresh() {
         return new WeComClient(new WeComSettings("ww-corp", "s3cret", null, null,
-                wecom.url("").toString().replaceAll("/$", ""), Duration.ofSeconds(2), 3), new ObjectMapper(), clock);
+                wecom.url("").toString().replaceAll("/$", ""), Duration.ofSeconds(2), 3, null, null), new ObjectMapper(), clock);
     }
 
     private static MockResponse token(String token, int expiresIn) {
