@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A customer added a rep through one of our codes: WeCom's add_external_contact callback carries the code's
@@ -115,16 +114,7 @@ class ContactWayIntake implements CallbackListener {
 
     /** The first phone number the adding rep noted on the contact that reads as a phone number. */
     private static Optional<String> remarkPhone(WeComContact contact, String rep) {
-        return contact.follows().stream().filter(follow -> follow.userId() != null && follow.userId().equals(rep))
-                .flatMap(follow -> follow.remarkMobiles().stream())
-                .flatMap(mobile -> {
-                    try {
-                        return Stream.of(PhoneNumbers.normalize(mobile, "remark_mobiles"));
-                    } catch (BadInput notAPhone) {
-                        return Stream.empty();
-                    }
-                })
-                .findFirst();
+        return PhoneNumbers.validOnly(contact.remarkMobilesOf(rep)).stream().findFirst();
     }
 
     private void welcome(Channel channel, String welcomeCode) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 @RestController
@@ -21,9 +22,12 @@ class CustomerController {
     private final Timeline timeline;
     private final TagReader tags;
     private final CustomerSearch search;
+    private final WeComFollows follows;
 
-    CustomerController(Customers customers, Timeline timeline, TagReader tags, CustomerSearch search) {
+    CustomerController(Customers customers, Timeline timeline, TagReader tags, CustomerSearch search,
+                       WeComFollows follows) {
         this.customers = customers;
+        this.follows = follows;
         this.timeline = timeline;
         this.tags = tags;
         this.search = search;
@@ -54,6 +58,8 @@ class CustomerController {
                 .toList();
         return new Profile(customer.id(), customer.name(), customer.ownerRep(), customer.stage(), customer.score(),
                 customer.layer(), customer.channelId(), customer.mergedInto(), identities, tags.tagsOf(id),
+                follows.of(id).stream().map(f -> new WeComRelation(f.rep(), f.addedAt(), f.removedAt(), f.removedBy()))
+                        .toList(),
                 timeline.latest(id, TIMELINE_LENGTH));
     }
 
@@ -68,6 +74,11 @@ class CustomerController {
     }
 
     record Profile(String id, String name, String owner, Stage stage, int score, String layer, Long channelId,
-                   String mergedInto, List<Identity> identities, List<String> tags, List<TimelineEntry> timeline) {
+                   String mergedInto, List<Identity> identities, List<String> tags, List<WeComRelation> wecomFollows,
+                   List<TimelineEntry> timeline) {
+    }
+
+    /** Which rep has the customer in WeCom; a relation either side deleted has {@code removedAt} and who did. */
+    record WeComRelation(String rep, Instant addedAt, Instant removedAt, WeComFollow.RemovedBy removedBy) {
     }
 }

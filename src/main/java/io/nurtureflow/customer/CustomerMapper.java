@@ -19,8 +19,7 @@ interface CustomerMapper {
 
     List<Customer> findAll(@Param("ids") Collection<String> ids);
 
-    List<OwnedIdentity> identitiesOf(@Param("kind") IdentityKind kind, @Param("customerIds") Collection<String> customerIds);
-
+    /** One identity and the customer holding it. */
     record OwnedIdentity(String customerId, String idValue) {
     }
 
@@ -43,6 +42,8 @@ interface CustomerMapper {
     void attachLifecycle(@Param("id") String id, @Param("instanceId") String instanceId, @Param("at") Instant at);
 
     void updateScore(@Param("id") String id, @Param("score") int score, @Param("at") Instant at);
+
+    void updateName(@Param("id") String id, @Param("name") String name, @Param("at") Instant at);
 
     void updateLayer(@Param("id") String id, @Param("layer") String layer, @Param("at") Instant at);
 

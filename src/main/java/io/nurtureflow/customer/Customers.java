@@ -26,11 +26,13 @@ public class Customers {
     private final Timeline timeline;
     private final ObjectMapper json;
     private final Owners owners;
+    private final WeComFollowMapper follows;
     private final Clock clock;
 
     Customers(CustomerMapper customers, LeadMapper leads, Timeline timeline, ObjectMapper json, Owners owners,
-              Clock clock) {
+              WeComFollowMapper follows, Clock clock) {
         this.customers = customers;
+        this.follows = follows;
         this.owners = owners;
         this.leads = leads;
         this.timeline = timeline;
@@ -95,10 +97,12 @@ public class Customers {
         return customerId;
     }
 
-    /** The customer's WeCom external user id, the contact every WeCom call about the customer names. */
-    public Optional<String> weComContact(String customerId) {
-        return identities(customerId).stream().filter(identity -> identity.kind() == IdentityKind.EXTERNAL_USER_ID)
-                .map(Identity::idValue).findFirst();
+    /**
+     * The WeCom external user id through which {@code rep} reaches the customer, the contact every WeCom call about
+     * the customer as that rep names; empty when there is none or their WeCom relation has ended.
+     */
+    public Optional<String> weComContact(String customerId, String rep) {
+        return Optional.ofNullable(weComContacts(List.of(customerId), rep).get(customerId));
     }
 
     /** Many customers in one read (a send window's batch); unknown ids are absent. */
@@ -110,12 +114,14 @@ public class Customers {
         return byId;
     }
 
-    /** The WeCom external user ids of many customers in one read; a customer without one is absent. */
-    public Map<String, String> weComContacts(Collection<String> customerIds) {
+    /**
+     * The WeCom external user ids through which {@code rep} reaches many customers, in one read (a send window's
+     * batch); a customer without one, or who deleted the rep or was deleted by them in WeCom, is absent.
+     */
+    public Map<String, String> weComContacts(Collection<String> customerIds, String rep) {
         var byCustomer = new HashMap<String, String>();
         if (!customerIds.isEmpty()) {
-            customers.identitiesOf(IdentityKind.EXTERNAL_USER_ID, customerIds)
-                    .forEach(i -> byCustomer.putIfAbsent(i.customerId(), i.idValue()));
+            follows.reachable(customerIds, rep).forEach(i -> byCustomer.putIfAbsent(i.customerId(), i.idValue()));
         }
         return byCustomer;
     }

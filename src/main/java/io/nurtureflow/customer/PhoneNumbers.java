@@ -5,8 +5,11 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
 import io.nurtureflow.system.BadInput;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Set;
 
 /** Phones are compared in E.164; numbers without a country code are read as mainland China (+86). */
@@ -36,6 +39,20 @@ public final class PhoneNumbers {
         } catch (NumberParseException e) {
             throw new BadInput(field, field + " is not a valid phone number.");
         }
+    }
+
+    /**
+     * The numbers that read as phone numbers, normalized, in their order; the rest left out (a rep's remark phones
+     * on a WeCom contact are free text, and one typo must not lose the others).
+     */
+    public static List<String> validOnly(Collection<String> raws) {
+        return raws.stream().flatMap(raw -> {
+            try {
+                return Stream.of(normalize(raw, "phone"));
+            } catch (BadInput notAPhone) {
+                return Stream.empty();
+            }
+        }).distinct().toList();
     }
 
     /**

@@ -26,6 +26,14 @@ public class Timeline {
         entries.insert(customerId, clock.instant(), kind, fitted(summary));
     }
 
+    /** A fact that a repeated run (an import done twice) must not tell twice. */
+    void recordOnce(String customerId, String kind, String summary) {
+        String fitted = fitted(summary);
+        if (!entries.has(customerId, kind, fitted)) {
+            entries.insert(customerId, clock.instant(), kind, fitted);
+        }
+    }
+
     /** One entry each for many customers, written together (a send window's batch of thousands). */
     public void recordAll(Map<String, String> summaryByCustomer, String kind) {
         Instant now = clock.instant();

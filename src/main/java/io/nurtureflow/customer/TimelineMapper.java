@@ -17,5 +17,7 @@ interface TimelineMapper {
     record NewEntry(String customerId, Instant at, String kind, String summary) {
     }
 
+    boolean has(@Param("customerId") String customerId, @Param("kind") String kind, @Param("summary") String summary);
+
     List<TimelineEntry> latest(@Param("customerId") String customerId, @Param("limit") int limit);
 }

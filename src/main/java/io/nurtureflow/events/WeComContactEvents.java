@@ -1,5 +1,7 @@
 package io.nurtureflow.events;
 
+import io.nurtureflow.customer.WeComFollow;
+import io.nurtureflow.customer.WeComFollows;
 import io.nurtureflow.wecom.CallbackEvent;
 import io.nurtureflow.wecom.CallbackListener;
 import org.springframework.stereotype.Component;
@@ -12,9 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * WeCom's external-contact changes that are behaviour: they go through the same inbox as every other event,
- * so an unknown external user id is parked and a repeated change is a duplicate event id. Adding a contact
- * is the capture feature's (it turns the contact way's state into a lead).
+ * WeCom's external-contact changes (developer.work.weixin.qq.com/document/path/92130). Deletions either way and
+ * edits are behaviour: they go through the same inbox as every other event, so an unknown external user id is
+ * parked and a repeated change is a duplicate event id. Every change also updates the customer's WeCom relations
+ * (the customer feature's): an add or a deletion records which rep the contact is related to, an edit reads the
+ * contact again. Turning an add through one of our codes into a lead is the capture feature's.
  */
 @Component
 class WeComContactEvents implements CallbackListener {
@@ -26,18 +30,43 @@ class WeComContactEvents implements CallbackListener {
             "edit_external_contact", EventType.CONTACT_EDITED);
 
     private final EventInbox inbox;
+    private final WeComFollows follows;
 
-    WeComContactEvents(EventInbox inbox) {
+    WeComContactEvents(EventInbox inbox, WeComFollows follows) {
         this.inbox = inbox;
+        this.follows = follows;
     }
 
     @Override
     public void on(CallbackEvent event) {
         if (!CHANGE_EXTERNAL_CONTACT.equals(event.event()) || event.changeType() == null
-                || !TYPES.containsKey(event.changeType()) || event.externalUserId() == null) {
+                || event.externalUserId() == null) {
             return;
         }
+        if (event.userId() != null) {
+            relation(event);
+        }
         EventType type = TYPES.get(event.changeType());
+        if (type != null) {
+            accept(event, type);
+        }
+    }
+
+    private void relation(CallbackEvent event) {
+        switch (event.changeType()) {
+            case "add_external_contact" -> follows.added(event.externalUserId(), event.userId(), event.createTime());
+            case "edit_external_contact" -> follows.edited(event.externalUserId(), event.userId());
+            case "del_external_contact" -> follows.removed(event.externalUserId(), event.userId(),
+                    WeComFollow.RemovedBy.REP);
+            case "del_follow_user" -> follows.removed(event.externalUserId(), event.userId(),
+                    WeComFollow.RemovedBy.CUSTOMER);
+            default -> {
+                // other changes (transfer_fail, ...) say nothing about who is related to whom
+            }
+        }
+    }
+
+    private void accept(CallbackEvent event, EventType type) {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("source", "wecom");
         payload.put("rep", event.userId());

@@ -64,7 +64,7 @@ class WeComHandOver {
             return Answers.SIMULATED;
         }
         var contactsByHeir = new LinkedHashMap<String, Map<String, String>>();
-        heirOf.forEach((customerId, heir) -> customers.weComContact(customerId).ifPresent(contact ->
+        heirOf.forEach((customerId, heir) -> customers.weComContact(customerId, rep).ifPresent(contact ->
                 contactsByHeir.computeIfAbsent(heir, h -> new LinkedHashMap<>()).put(contact, customerId)));
         var answers = new Answers(true, new HashSet<>(), new HashMap<>());
         contactsByHeir.forEach((heir, customerOf) -> {

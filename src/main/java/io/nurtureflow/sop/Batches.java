@@ -296,7 +296,8 @@ public class Batches {
                     PushBatch.State.SKIPPED));
             return;
         }
-        var contacts = customers.weComContacts(members.stream().map(WindowMapper.Member::customerId).toList());
+        var contacts = customers.weComContacts(members.stream().map(WindowMapper.Member::customerId).toList(),
+                batch.senderRep);
         var recipients = members.stream()
                 .map(m -> new WeComChannel.Recipient(m.customerId(), contacts.get(m.customerId()))).toList();
         WeComChannel.MassSend sent;
@@ -515,7 +516,8 @@ public class Batches {
         if (pending.isEmpty() || batch.wecomMsgId == null) {
             return;
         }
-        var contacts = customers.weComContacts(pending.stream().map(WindowMapper.Member::customerId).toList());
+        var contacts = customers.weComContacts(pending.stream().map(WindowMapper.Member::customerId).toList(),
+                batch.senderRep);
         var results = wecom.results(batch.wecomMsgId, batch.senderRep);
         var byStatus = new LinkedHashMap<DeliveryStatus, List<Long>>();
         var summaries = new LinkedHashMap<String, String>();

@@ -1,5 +1,6 @@
 package io.nurtureflow.tagging;
 
+import io.nurtureflow.customer.Customer;
 import io.nurtureflow.customer.Customers;
 import io.nurtureflow.wecom.WeComClient;
 import io.nurtureflow.wecom.WeComException;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Sends the outbox of tag changes to WeCom with externalcontact/mark_tag, as the owner rep (the staff member who
  * added the contact). A failed call stays in the outbox for the next sweep, up to {@value MAX_ATTEMPTS} attempts.
- * Without WeCom settings the changes are marked SIMULATED; a customer without a WeCom contact, NO_CONTACT.
+ * Without WeCom settings the changes are marked SIMULATED; a customer without a WeCom contact of its owner (or
+ * whose WeCom relation with the owner ended), NO_CONTACT.
  */
 @Component
 public class WeComTagSync {
@@ -61,8 +63,8 @@ public class WeComTagSync {
             return false;
         }
         var customer = customers.find(row.customerId());
-        var contact = customers.weComContact(row.customerId());
-        if (customer.isEmpty() || customer.get().ownerRep() == null || contact.isEmpty()) {
+        var contact = customer.map(Customer::ownerRep).flatMap(owner -> customers.weComContact(row.customerId(), owner));
+        if (contact.isEmpty()) {
             outbox.finish(row.id(), "NO_CONTACT", null, clock.instant());
             return false;
         }

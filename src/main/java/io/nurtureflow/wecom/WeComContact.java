@@ -15,6 +15,12 @@ public record WeComContact(String externalUserId, String name, String unionid, C
         follows = follows == null ? List.of() : List.copyOf(follows);
     }
 
+    /** The phone numbers the given user noted on this contact (free text, as typed). */
+    public List<String> remarkMobilesOf(String userId) {
+        return follows.stream().filter(follow -> follow.userId() != null && follow.userId().equals(userId))
+                .flatMap(follow -> follow.remarkMobiles().stream()).toList();
+    }
+
     /** WeCom's {@code type}: a WeChat user, or a WeCom user of another corp. */
     public enum ContactType {
         WECHAT, WECOM, UNKNOWN;
