@@ -139,6 +139,44 @@ class WeComContactsTest {
     }
 
     @Test
+    void anIdentityAnotherCustomerHoldsStaysWithThemAndIsToldOnceHoweverOftenTheContactIsImported() {
+        String rep = api.newUser("rep", "REP");
+        String channelCode = api.post("/api/channels", ADMIN, Map.of("name", "撞单", "staff", List.of(rep))).json()
+                .get("code").asText();
+        String phone = Leads.newPhone();
+        String phoneHolder = lead(Map.of("channelCode", channelCode, "phone", phone, "name", "手机号客户"));
+        String unionid = "ou" + unique();
+        String unionidHolder = lead(Map.of("channelCode", channelCode, "unionid", unionid, "name", "微信客户"));
+        String external = "wm" + unique();
+        PAGES.put(pageKey(userList(rep), ""), page("", contact(external, "两边都像", unionid, rep, phone)));
+
+        importAndWait(List.of(rep));
+        importAndWait(List.of(rep));
+
+        assertThat(holder("EXTERNAL_USER_ID", external)).as("unionid before phone").isEqualTo(unionidHolder);
+        assertThat(holder("PHONE", "+86" + phone)).as("never taken from its holder").isEqualTo(phoneHolder);
+        assertThat(db.queryForList("select summary from timeline_entry where customer_id = ? and kind = 'IDENTITY'",
+                String.class, unionidHolder)).containsExactly("PHONE of " + rep + "'s WeCom contact stays with customer "
+                + phoneHolder);
+    }
+
+    @Test
+    void anImportWithoutRepsAsksWeComForEveryRepAndBadRepsAreRefused() {
+        String rep = api.newUser("rep", "REP");
+
+        var started = api.post("/api/wecom/imports", ADMIN, "");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.json().get("reps").isNull()).isTrue();
+        assertThat(waitFor(started.json().get("id").asLong()).get("state").asText()).isEqualTo("DONE");
+        assertThat(WECOM.calls(BY_USER)).as("every rep, ours included")
+                .anyMatch(call -> call.body().get("userid_list").toString().contains("\"" + rep + "\""));
+
+        var bad = api.post("/api/wecom/imports", ADMIN, Map.of("reps", List.of(" ")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asText()).isEqualTo("reps");
+    }
+
+    @Test
     void aWeComErrorMidWayFailsTheImportWithWhatItDidKeptAndTheNextImportFinishesWithoutDoubling() {
         String rep = api.newUser("rep", "REP");
         String first = "wm" + unique();
@@ -282,7 +320,10 @@ class WeComContactsTest {
     private JsonNode importAndWait(List<String> reps) {
         var started = api.post("/api/wecom/imports", ADMIN, Map.of("reps", reps));
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        long id = started.json().get("id").asLong();
+        return waitFor(started.json().get("id").asLong());
+    }
+
+    private JsonNode waitFor(long id) {
         for (int poll = 0; poll < 600; poll++) {
             var progress = api.get("/api/wecom/imports/" + id, ADMIN).json();
             if (!progress.get("state").asText().equals("RUNNING")) {
