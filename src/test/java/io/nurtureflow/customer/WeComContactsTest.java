@@ -7,6 +7,7 @@ import io.nurtureflow.support.Leads;
 import io.nurtureflow.support.ServiceTest;
 import io.nurtureflow.support.WeComApi;
 import io.nurtureflow.support.WeComStandIn;
+import io.nurtureflow.tagging.WeComTagSync;
 import io.nurtureflow.wecom.DeliveryStatus;
 import io.nurtureflow.wecom.WeComChannel;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,8 @@ class WeComContactsTest {
     @DynamicPropertySource
     static void wecom(DynamicPropertyRegistry registry) {
         WECOM.configure(registry);
+        // the tag sync sweeps when the test says so
+        registry.add("nurture.tagging.sync-millis", () -> "86400000");
     }
 
     @LocalServerPort
@@ -73,6 +76,8 @@ class WeComContactsTest {
     Customers customers;
     @Autowired
     WeComChannel channel;
+    @Autowired
+    WeComTagSync tagSync;
     Api api;
 
     @BeforeEach
@@ -284,6 +289,41 @@ class WeComContactsTest {
         assertThat(profile.get("timeline").findValuesAsText("summary"))
                 .anyMatch(s -> s.contains(rep + " deleted the customer in WeCom"));
         assertThat(eventTypes(customer)).contains("STAFF_DELETED_CUSTOMER");
+    }
+
+    @Test
+    void aTagOfACustomerWhoseOwnerDeletedThemInWeComIsNotMarkedInWeCom() {
+        String rep = api.newUser("rep", "REP");
+        String external = "wm" + unique();
+        String customer = imported(rep, external, "孙妈妈");
+        String suffix = unique().substring(0, 8);
+        String group = api.post("/api/tags/groups", ADMIN, Map.of("name", "班型" + suffix, "oneTagOnly", false)).json()
+                .get("name").asText();
+        String small = tag(group, "小班" + suffix);
+        String big = tag(group, "大班" + suffix);
+
+        tagAndSync(customer, small);
+        assertThat(WECOM.calls("/cgi-bin/externalcontact/mark_tag")).extracting(call -> call.body().get("external_userid")
+                .asText()).as("marked while they are contacts").containsExactly(external);
+
+        deliver("del_external_contact", rep, external);
+        tagAndSync(customer, big);
+
+        assertThat(WECOM.calls("/cgi-bin/externalcontact/mark_tag")).as("no mark for a contact that is gone").isEmpty();
+        assertThat(db.queryForList("select status from tag_sync where customer_id = ? order by id", String.class,
+                customer)).containsExactly("SENT", "NO_CONTACT");
+    }
+
+    private String tag(String group, String name) {
+        var defined = api.post("/api/tags", ADMIN, Map.of("name", name, "group", group, "wecomTagId", "et-" + name));
+        assertThat(defined.status()).as(defined.body()).isEqualTo(201);
+        return name;
+    }
+
+    private void tagAndSync(String customer, String tag) {
+        WECOM.forget();
+        assertThat(api.post("/api/customers/" + customer + "/tags", ADMIN, Map.of("tag", tag)).status()).isEqualTo(200);
+        tagSync.sendPending();
     }
 
     /** What a send window's batch gets for this customer from this rep: the contact it resolves, sent as Batches does. */
