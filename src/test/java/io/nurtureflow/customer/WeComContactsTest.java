@@ -90,12 +90,11 @@ class WeComContactsTest {
     void twoRepsContactsAreImportedPageByPageMatchedByPhoneAndUnionidAndASecondImportChangesNothing() {
         String a = api.newUser("rep", "REP");
         String b = api.newUser("rep", "REP");
-        String channelCode = api.post("/api/channels", ADMIN, Map.of("name", "老客户导入", "staff", List.of(a))).json()
-                .get("code").asText();
-        String phone = Leads.newPhone();
-        String byPhone = lead(Map.of("channelCode", channelCode, "phone", phone, "name", "老客户甲"));
-        String unionid = "ou" + unique();
-        String byUnionid = lead(Map.of("channelCode", channelCode, "unionid", unionid, "name", "老客户乙"));
+        var known = known(a);
+        String phone = known.phone();
+        String byPhone = known.byPhone();
+        String unionid = known.unionid();
+        String byUnionid = known.byUnionid();
         String e1 = "wm" + unique();
         String e2 = "wm" + unique();
         String e3 = "wm" + unique();
@@ -146,12 +145,11 @@ class WeComContactsTest {
     @Test
     void anIdentityAnotherCustomerHoldsStaysWithThemAndIsToldOnceHoweverOftenTheContactIsImported() {
         String rep = api.newUser("rep", "REP");
-        String channelCode = api.post("/api/channels", ADMIN, Map.of("name", "撞单", "staff", List.of(rep))).json()
-                .get("code").asText();
-        String phone = Leads.newPhone();
-        String phoneHolder = lead(Map.of("channelCode", channelCode, "phone", phone, "name", "手机号客户"));
-        String unionid = "ou" + unique();
-        String unionidHolder = lead(Map.of("channelCode", channelCode, "unionid", unionid, "name", "微信客户"));
+        var known = known(rep);
+        String phone = known.phone();
+        String phoneHolder = known.byPhone();
+        String unionid = known.unionid();
+        String unionidHolder = known.byUnionid();
         String external = "wm" + unique();
         PAGES.put(pageKey(userList(rep), ""), page("", contact(external, "两边都像", unionid, rep, phone)));
 
@@ -377,6 +375,19 @@ class WeComContactsTest {
             }
         }
         throw new AssertionError("WeCom import " + id + " did not finish");
+    }
+
+    /** Two customers we already know of the rep's: one by phone, one by unionid. */
+    private Known known(String rep) {
+        String channelCode = api.post("/api/channels", ADMIN, Map.of("name", "老客户", "staff", List.of(rep))).json()
+                .get("code").asText();
+        String phone = Leads.newPhone();
+        String unionid = "ou" + unique();
+        return new Known(phone, lead(Map.of("channelCode", channelCode, "phone", phone, "name", "老客户甲")), unionid,
+                lead(Map.of("channelCode", channelCode, "unionid", unionid, "name", "老客户乙")));
+    }
+
+    private record Known(String phone, String byPhone, String unionid, String byUnionid) {
     }
 
     private String lead(Map<String, Object> lead) {
