@@ -2,6 +2,7 @@ package io.nurtureflow.system;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,7 +34,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         // the lead's side: scan pages, tracked links, WeCom's callbacks, the health probe
                         .requestMatchers("/q/**", "/l/**", "/wecom/callback", "/actuator/health",
-                                "/error", "/css/**", "/favicon.ico", "/login").permitAll()
+                                "/error", "/css/**", "/js/**", "/favicon.ico", "/login").permitAll()
+                        // the workspace's sign-in: WeCom's web sign-in comes back here with its code
+                        .requestMatchers("/m/signin", "/m/signin/wecom").permitAll()
                         // the Camunda webapps authenticate against the same identity service themselves
                         .requestMatchers("/camunda/**").permitAll()
                         .requestMatchers("/engine-rest/**", "/api/users/**", "/api/channels/**").hasRole(ADMIN.name())
@@ -47,6 +50,9 @@ class SecurityConfig {
                         .requestMatchers("/api/customers/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
                         .requestMatchers("/api/me/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
                         .requestMatchers("/api/staff/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
+                        .requestMatchers(HttpMethod.GET, "/api/scripts/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
+                        .requestMatchers("/api/scripts/**").hasRole(ADMIN.name())
+                        .requestMatchers("/m", "/api/workspace/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint()))
                 .formLogin(form -> form.loginPage("/login").permitAll())
@@ -94,6 +100,8 @@ class SecurityConfig {
             response.setHeader("WWW-Authenticate", "Basic realm=\"NurtureFlow\"");
             response.sendError(HttpStatus.UNAUTHORIZED.value());
         });
+        // the workspace signs in through WeCom inside the WeCom client, through the login page elsewhere
+        entries.put(new AntPathRequestMatcher("/m"), new LoginUrlAuthenticationEntryPoint("/m/signin"));
         var delegating = new DelegatingAuthenticationEntryPoint(entries);
         delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
         return delegating;
