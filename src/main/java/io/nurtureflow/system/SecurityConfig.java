@@ -45,7 +45,7 @@ class SecurityConfig {
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/imports/**", "/api/tags/**", "/api/wecom/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/reviews/**", "/api/merges/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name())
-                        .requestMatchers("/api/sop/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/sop/**", "/api/flows/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/leads/**", "/api/events/**").hasAnyRole(ADMIN.name(), INTEGRATION.name())
                         .requestMatchers("/api/customers/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
                         .requestMatchers("/api/me/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
