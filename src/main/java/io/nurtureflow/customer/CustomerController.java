@@ -54,7 +54,7 @@ class CustomerController {
                 .toList();
         return new Profile(customer.id(), customer.name(), customer.ownerRep(), customer.stage(), customer.score(),
                 customer.layer(), customer.channelId(), customer.mergedInto(), identities, tags.tagsOf(id),
-                timeline.latest(id, TIMELINE_LENGTH));
+                timeline.latest(id, TIMELINE_LENGTH), customers.consents(id));
     }
 
     /** Enough for a sales lead to tell two records apart, not enough to contact the person behind the owner's back. */
@@ -68,6 +68,7 @@ class CustomerController {
     }
 
     record Profile(String id, String name, String owner, Stage stage, int score, String layer, Long channelId,
-                   String mergedInto, List<Identity> identities, List<String> tags, List<TimelineEntry> timeline) {
+                   String mergedInto, List<Identity> identities, List<String> tags, List<TimelineEntry> timeline,
+                   List<LeadConsent> consents) {
     }
 }

@@ -95,6 +95,11 @@ public class Customers {
         return customerId;
     }
 
+    /** The privacy-notice consents given with the customer's leads: what an admin shows to prove it. */
+    List<LeadConsent> consents(String customerId) {
+        return leads.consents(customerId);
+    }
+
     /** The customer's WeCom external user id, the contact every WeCom call about the customer names. */
     public Optional<String> weComContact(String customerId) {
         return identities(customerId).stream().filter(identity -> identity.kind() == IdentityKind.EXTERNAL_USER_ID)

@@ -1,7 +1,7 @@
 /**
  * The unique customer id and its identities (phone, unionid, WeCom external user id, email, CRM id), every
- * captured lead, CRM matching (exact, likely duplicates for review, collisions 撞单 inside the protection window),
- * touchpoints, ownership and its changes, merges with undo, the CRM import and the external CRM adapter, the
- * profile, and the customer's timeline.
+ * captured lead with its consent to the privacy notice (kept in versions), CRM matching (exact, likely duplicates
+ * for review, collisions 撞单 inside the protection window), touchpoints, ownership and its changes, merges with
+ * undo, the CRM import and the external CRM adapter, the profile, and the customer's timeline.
  */
 package io.nurtureflow.customer;

@@ -47,6 +47,8 @@ class SecurityConfig {
                         .requestMatchers("/api/reviews/**", "/api/merges/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name())
                         .requestMatchers("/api/sop/**", "/api/flows/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/leads/**", "/api/events/**").hasAnyRole(ADMIN.name(), INTEGRATION.name())
+                        .requestMatchers(HttpMethod.GET, "/api/privacy-notices/**").hasAnyRole(ADMIN.name(), INTEGRATION.name())
+                        .requestMatchers("/api/privacy-notices/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/customers/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
                         .requestMatchers("/api/me/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
                         .requestMatchers("/api/staff/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())

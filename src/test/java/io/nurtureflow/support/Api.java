@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -59,7 +60,19 @@ public final class Api {
         return send(request(path, user).DELETE());
     }
 
+    /**
+     * The landing form as a lead sends it after ticking the consent box under the shipped privacy notice (version 1
+     * always exists); the fields given win. {@link #postFormAsTyped} sends only the fields given.
+     */
     public Response postForm(String path, Map<String, String> fields) {
+        var consented = new LinkedHashMap<String, String>();
+        consented.put("consent", "yes");
+        consented.put("noticeVersion", "1");
+        consented.putAll(fields);
+        return postFormAsTyped(path, consented);
+    }
+
+    public Response postFormAsTyped(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

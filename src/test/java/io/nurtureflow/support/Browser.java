@@ -31,6 +31,8 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMIUM = "/usr/bin/chromium";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/120.0 Mobile Safari/537.36";
 
     private final Process process;
     private final Path profile;
@@ -87,6 +89,17 @@ public final class Browser implements AutoCloseable {
     public void open(String url) {
         call("Page.navigate", Map.of("url", url));
         waitUntil("document.readyState === 'complete' && location.href !== 'about:blank'");
+    }
+
+    /** A phone's browser, as a lead scanning a poster has it. */
+    public static Browser phone() {
+        return launch(PHONE, 390, 844);
+    }
+
+    /** Runs an expression that leaves the page (a form sent, a link followed) and waits until the next one loaded. */
+    public void evalAndLoad(String expression) {
+        eval("window.__leaving = true; " + expression);
+        waitUntil("window.__leaving === undefined && document.readyState === 'complete'");
     }
 
     /** Runs an expression in the page (awaiting a promise) and answers its value as JSON. */
