@@ -6,6 +6,7 @@ import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,7 +76,7 @@ class RefusedRequests implements RequestRejectedHandler, WebServerFactoryCustomi
             }
             host.getPipeline().addValve(new ContainerReport());
             // the host adds a valve of this class at start unless it already has one
-            ((org.apache.catalina.core.StandardHost) host).setErrorReportValveClass(ContainerReport.class.getName());
+            ((StandardHost) host).setErrorReportValveClass(ContainerReport.class.getName());
         });
     }
 
