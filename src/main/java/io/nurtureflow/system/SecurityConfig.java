@@ -9,7 +9,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -70,20 +69,6 @@ class SecurityConfig {
                         "/camunda/**"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
-    }
-
-    /**
-     * A URL the firewall refuses (an encoded CR/LF, a "..", a ";" in the path) is bad input like any other: the
-     * caller gets problem+json naming the path rather than a bare error page.
-     */
-    @Bean
-    RequestRejectedHandler requestRejected() {
-        return (request, response, e) -> {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad input\",\"status\":400,"
-                    + "\"detail\":\"The request URL has characters this service does not take.\",\"field\":\"path\"}");
-        };
     }
 
     /** API callers (and OpenAPI clients) get 401 problem+json; browsers get the login page. */
