@@ -18,8 +18,8 @@ import static io.nurtureflow.support.Api.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile, malformed and out-of-range input to every public and logged-in endpoint (but the SOP API, which is
- * being rebuilt): nothing a caller sends may answer 5xx, and every 400 of the JSON API names the field. Bounded
+ * Hostile, malformed and out-of-range input to every public and logged-in endpoint: nothing a caller sends may
+ * answer 5xx, and every 400 of the JSON API names the field. Bounded
  * (a fixed number of requests) and seeded: the seed is printed, -Dnurture.test.fuzz-seed=N repeats a run.
  */
 @ServiceTest
@@ -97,6 +97,18 @@ class InputFuzzTest extends RunningService {
         bodies.put("POST /api/me/tasks/none/complete", Map.of("outcome", "CALL_BACK", "callBackAt",
                 "2030-01-01T00:00:00Z", "note", "n"));
         bodies.put("POST /api/simulation/clock", Map.of("advance", "PT1M"));
+        bodies.put("POST /api/sop/contents", Map.of("name", "n", "text", "您好{{name}}", "attachments",
+                List.of(Map.of("kind", "LINK", "title", "t", "url", "https://example.edu"))));
+        bodies.put("POST /api/sop/contents/preview", Map.of("text", "t", "attachments", List.of(), "customerId", customer));
+        bodies.put("POST /api/sop/plans", Map.of("key", "fuzz-plan", "name", "n", "silenceDays", 14, "channels", List.of(),
+                "steps", List.of(Map.of("timing", "DAY_AT_WINDOW", "day", 1, "window", "MORNING", "text", "hi",
+                        "delivery", "AUTO"))));
+        bodies.put("PUT /api/sop/customers/" + customer + "/time-zone", Map.of("timeZone", "Asia/Shanghai"));
+        bodies.put("POST /api/sop/batches/1/resolve", Map.of("went", true, "msgId", "m"));
+        bodies.put("POST /api/scripts", Map.of("title", "t", "category", "c", "body", "您好{{name}}"));
+        bodies.put("POST /api/flows/lead-lifecycle/migrations", Map.of("fromVersion", 1, "toVersion", 2, "dryRun", true));
+        bodies.put("POST /api/privacy-notices", Map.of("title", "t", "text", "个人信息处理规则"));
+        bodies.put("POST /api/simulation/wecom/contact-added", Map.of("phone", "13800000000"));
 
         for (int round = 0; round < ROUNDS; round++) {
             for (var endpoint : bodies.entrySet()) {
@@ -120,6 +132,17 @@ class InputFuzzTest extends RunningService {
             check(failures, "GET rejected callbacks", api.get("/api/wecom/callbacks/rejected?limit=" + encoded, ADMIN), true);
             check(failures, "GET users", api.get("/api/users?role=" + encoded, ADMIN), true);
             check(failures, "GET reps", api.get("/api/reps/" + encoded, ADMIN), true);
+            check(failures, "GET scripts", api.get("/api/scripts?category=" + encoded + "&customerId=" + encoded, ADMIN), true);
+            check(failures, "GET chat contact", api.get("/api/workspace/contacts/" + encoded, ADMIN), true);
+            check(failures, "GET jssdk", api.get("/api/workspace/jssdk?url=" + encoded, ADMIN), true);
+            check(failures, "GET flow versions", api.get("/api/flows/" + encoded + "/versions", ADMIN), true);
+            check(failures, "GET migration", api.get("/api/flows/migrations/" + encoded, ADMIN), true);
+            check(failures, "GET plan", api.get("/api/sop/plans/" + encoded, ADMIN), true);
+            check(failures, "GET window batches", api.get("/api/sop/windows/" + encoded + "/batches", ADMIN), true);
+            check(failures, "GET content", api.get("/api/sop/contents/" + encoded, ADMIN), true);
+            check(failures, "confirm batch", api.post("/api/me/push-batches/" + encoded + "/confirm", ADMIN, "{}"), true);
+            check(failures, "lead code", api.get("/q/lead-codes/" + encoded + ".png", null), false);
+            check(failures, "privacy notice", api.get("/q/privacy/" + encoded, null), false);
             check(failures, "import", api.post("/api/imports?charset=" + encoded + "&map.phone=" + encoded, ADMIN,
                     text), true);
             // the lead's own pages answer HTML; only "no 5xx" applies to them

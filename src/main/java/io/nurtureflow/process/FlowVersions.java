@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A flow's versions with where their leads wait, and moving running leads from one version to another with
@@ -34,6 +35,9 @@ class FlowVersions {
 
     /** A dry run tries at most this many instances; it says how many there were. */
     static final int DRY_RUN_LIMIT = 2000;
+    /** what a BPMN process id can be (an XML name, within the engine's column): anything else names no flow */
+    private static final Pattern FLOW_KEY = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_.-]{0,254}");
+    private static final Pattern ENGINE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final RepositoryService repository;
     private final RuntimeService runtime;
@@ -51,6 +55,9 @@ class FlowVersions {
 
     /** Every version of the flow, newest first, with its running instances counted by the activity they wait at. */
     List<Version> versions(String key) {
+        if (!FLOW_KEY.matcher(key).matches()) {
+            throw new NotFound("No flow with this key is deployed.");
+        }
         var definitions = repository.createProcessDefinitionQuery().processDefinitionKey(key)
                 .orderByProcessDefinitionVersion().desc().list();
         if (definitions.isEmpty()) {
@@ -106,6 +113,9 @@ class FlowVersions {
 
     /** How far a migration batch has got; done once the engine has removed the batch. */
     Progress progress(String batchId) {
+        if (!ENGINE_ID.matcher(batchId).matches()) {
+            throw new NotFound("No migration " + batchId + ".");
+        }
         var batch = management.createBatchQuery().batchId(batchId).singleResult();
         if (batch == null) {
             return new Progress(batchId, 0, 0, 0, true);
@@ -136,6 +146,9 @@ class FlowVersions {
     private Planned plan(String key, int fromVersion, int toVersion) {
         if (fromVersion == toVersion) {
             throw new BadInput("toVersion", "toVersion must differ from fromVersion.");
+        }
+        if (!FLOW_KEY.matcher(key).matches()) {
+            throw new NotFound("No flow with this key is deployed.");
         }
         String source = definition(key, fromVersion, "fromVersion").getId();
         String target = definition(key, toVersion, "toVersion").getId();
