@@ -18,8 +18,8 @@ import static io.nurtureflow.support.Api.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile, malformed and out-of-range input to every public and logged-in endpoint (but the SOP API, which is
- * being rebuilt): nothing a caller sends may answer 5xx, and every 400 of the JSON API names the field. Bounded
+ * Hostile, malformed and out-of-range input to every public and logged-in endpoint: nothing a caller sends may
+ * answer 5xx, and every 400 of the JSON API names the field. Bounded
  * (a fixed number of requests) and seeded: the seed is printed, -Dnurture.test.fuzz-seed=N repeats a run.
  */
 @ServiceTest
@@ -34,6 +34,37 @@ class InputFuzzTest extends RunningService {
             "+10000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "P99999999999D", "9".repeat(40),
             Long.MAX_VALUE, Long.MIN_VALUE, -1, 0, 1e308, true, List.of(), List.of(List.of("x")), Map.of(),
             Map.of("k", Map.of("k", "v")));
+
+    /**
+     * Path segments Tomcat's connector (an encoded NUL, slash or backslash, a broken escape, a byte that is not UTF-8, a
+     * character a request line may not carry) or Spring Security's firewall ("..", ";", an encoded "%" or CR/LF)
+     * refuses before any controller runs.
+     */
+    private static final List<String> REFUSED_SEGMENTS = List.of("abc%00", "a%2Fb", "a%5Cb", "a\\b", "a%25b", "a%",
+            "a%zz", "%ff", "%c0%ae", "%2e%2e/x", "..%2f", "./x", "a/../b", "a;b", "a%3Bb", "a%0d%0ab", "a|b", "a{b");
+
+    @Test
+    void aUrlTheServerRefusesIsA400NamingThePathOnEveryKindOfEndpoint() {
+        var failures = new ArrayList<String>();
+        for (String prefix : List.of("/api/customers/", "/api/channels/1/", "/q/", "/l/", "/wecom/callback/",
+                "/engine-rest/", "/camunda/app/", "/")) {
+            for (String segment : REFUSED_SEGMENTS) {
+                String target = prefix + segment;
+                var answer = api.raw("GET " + target + " HTTP/1.1", ADMIN, "application/json");
+                if (answer.status() != 400 || !answer.contentType().startsWith("application/problem+json")
+                        || !"path".equals(answer.json().path("field").asText())) {
+                    failures.add(target + " → " + answer.status() + " " + answer.contentType() + " " + clip(answer.body()));
+                }
+            }
+        }
+        for (String target : List.of("//api//customers", "/api//customers", "/q//x")) {
+            var answer = api.raw("GET " + target + " HTTP/1.1", null, null);
+            if (answer.status() != 400 || !"path".equals(answer.json().path("field").asText())) {
+                failures.add(target + " → " + answer.status() + " " + clip(answer.body()));
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
 
     @Test
     void nothingSentAnswers5xxAndEvery400NamesItsField() {
@@ -66,6 +97,18 @@ class InputFuzzTest extends RunningService {
         bodies.put("POST /api/me/tasks/none/complete", Map.of("outcome", "CALL_BACK", "callBackAt",
                 "2030-01-01T00:00:00Z", "note", "n"));
         bodies.put("POST /api/simulation/clock", Map.of("advance", "PT1M"));
+        bodies.put("POST /api/sop/contents", Map.of("name", "n", "text", "您好{{name}}", "attachments",
+                List.of(Map.of("kind", "LINK", "title", "t", "url", "https://example.edu"))));
+        bodies.put("POST /api/sop/contents/preview", Map.of("text", "t", "attachments", List.of(), "customerId", customer));
+        bodies.put("POST /api/sop/plans", Map.of("key", "fuzz-plan", "name", "n", "silenceDays", 14, "channels", List.of(),
+                "steps", List.of(Map.of("timing", "DAY_AT_WINDOW", "day", 1, "window", "MORNING", "text", "hi",
+                        "delivery", "AUTO"))));
+        bodies.put("PUT /api/sop/customers/" + customer + "/time-zone", Map.of("timeZone", "Asia/Shanghai"));
+        bodies.put("POST /api/sop/batches/1/resolve", Map.of("went", true, "msgId", "m"));
+        bodies.put("POST /api/scripts", Map.of("title", "t", "category", "c", "body", "您好{{name}}"));
+        bodies.put("POST /api/flows/lead-lifecycle/migrations", Map.of("fromVersion", 1, "toVersion", 2, "dryRun", true));
+        bodies.put("POST /api/privacy-notices", Map.of("title", "t", "text", "个人信息处理规则"));
+        bodies.put("POST /api/simulation/wecom/contact-added", Map.of("phone", "13800000000"));
 
         for (int round = 0; round < ROUNDS; round++) {
             for (var endpoint : bodies.entrySet()) {
@@ -89,6 +132,17 @@ class InputFuzzTest extends RunningService {
             check(failures, "GET rejected callbacks", api.get("/api/wecom/callbacks/rejected?limit=" + encoded, ADMIN), true);
             check(failures, "GET users", api.get("/api/users?role=" + encoded, ADMIN), true);
             check(failures, "GET reps", api.get("/api/reps/" + encoded, ADMIN), true);
+            check(failures, "GET scripts", api.get("/api/scripts?category=" + encoded + "&customerId=" + encoded, ADMIN), true);
+            check(failures, "GET chat contact", api.get("/api/workspace/contacts/" + encoded, ADMIN), true);
+            check(failures, "GET jssdk", api.get("/api/workspace/jssdk?url=" + encoded, ADMIN), true);
+            check(failures, "GET flow versions", api.get("/api/flows/" + encoded + "/versions", ADMIN), true);
+            check(failures, "GET migration", api.get("/api/flows/migrations/" + encoded, ADMIN), true);
+            check(failures, "GET plan", api.get("/api/sop/plans/" + encoded, ADMIN), true);
+            check(failures, "GET window batches", api.get("/api/sop/windows/" + encoded + "/batches", ADMIN), true);
+            check(failures, "GET content", api.get("/api/sop/contents/" + encoded, ADMIN), true);
+            check(failures, "confirm batch", api.post("/api/me/push-batches/" + encoded + "/confirm", ADMIN, "{}"), true);
+            check(failures, "lead code", api.get("/q/lead-codes/" + encoded + ".png", null), false);
+            check(failures, "privacy notice", api.get("/q/privacy/" + encoded, null), false);
             check(failures, "import", api.post("/api/imports?charset=" + encoded + "&map.phone=" + encoded, ADMIN,
                     text), true);
             // the lead's own pages answer HTML; only "no 5xx" applies to them
@@ -109,18 +163,10 @@ class InputFuzzTest extends RunningService {
     private static void check(List<String> failures, String what, Api.Response response, boolean problemJson) {
         if (response.status() >= 500) {
             failures.add(what + " → " + response.status() + " " + clip(response.body()));
-        } else if (problemJson && response.status() == 400 && !tomcatRefusedThePath(response) && (!response.contentType().startsWith("application/problem+json")
+        } else if (problemJson && response.status() == 400 && (!response.contentType().startsWith("application/problem+json")
                 || !response.body().contains("\"field\""))) {
             failures.add(what + " → 400 without a field: " + response.contentType() + " " + clip(response.body()));
         }
-    }
-
-    /**
-     * An encoded NUL or slash in a path is refused by Tomcat's connector before any filter of ours runs; its 400
-     * page is Tomcat's own (known gap: not problem+json).
-     */
-    private static boolean tomcatRefusedThePath(Api.Response response) {
-        return response.contentType().startsWith("text/html") && response.body().contains("HTTP Status 400");
     }
 
     private static String clip(String text) {

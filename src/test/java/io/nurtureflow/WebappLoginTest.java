@@ -28,6 +28,14 @@ class WebappLoginTest {
     }
 
     @Test
+    void aUsernameLogsIntoTheWebappsOnlyAsItIsSpelt() throws Exception {
+        // MySQL's utf8_bin, the engine's own collation there, ignored the trailing space: "admin " was admin
+        assertThat(login("cockpit", Api.ADMIN + " ", Api.ADMIN_PASSWORD)).isEqualTo(401);
+        assertThat(login("cockpit", "ADMIN", Api.ADMIN_PASSWORD)).isEqualTo(401);
+        assertThat(login("cockpit", Api.ADMIN, Api.ADMIN_PASSWORD)).isEqualTo(200);
+    }
+
+    @Test
     void aWrongPasswordIsRefused() throws Exception {
         // a throwaway user: the engine then throttles that user's logins for a while, as it should
         String rep = new Api(port).newUser("rep", "REP");

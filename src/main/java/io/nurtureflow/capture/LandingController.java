@@ -1,8 +1,10 @@
 package io.nurtureflow.capture;
 
 import io.nurtureflow.customer.CapturedLead;
+import io.nurtureflow.customer.Consent;
 import io.nurtureflow.customer.LeadIntake;
 import io.nurtureflow.customer.PhoneNumbers;
+import io.nurtureflow.customer.PrivacyNotices;
 import io.nurtureflow.system.BadInput;
 import io.nurtureflow.system.UserDirectory;
 import jakarta.servlet.http.Cookie;
@@ -41,6 +43,9 @@ class LandingController {
     private static final int NAME_LENGTH = 50;
     private static final int PHONE_LENGTH = 32;
     private static final int LEAD_CODE_SIZE = 360;
+    /** the consent checkbox's value: it is never ticked for the lead, so only a tick sends it */
+    private static final String CONSENTED = "yes";
+    private static final Pattern VERSION = Pattern.compile("[0-9]{1,9}");
 
     private final Channels channels;
     private final Scans scans;
@@ -50,12 +55,14 @@ class LandingController {
     private final LeadIntake intake;
     private final LeadCodes leadCodes;
     private final UserDirectory users;
+    private final PrivacyNotices notices;
     private final Clock clock;
     /** generous: a class at an open day posts from one school address */
     private final int formsPerMinute;
 
     LandingController(Channels channels, Scans scans, StaffRotation rotation, StaffProfiles profiles,
-                      ScanLimiter limiter, LeadIntake intake, LeadCodes leadCodes, UserDirectory users, Clock clock,
+                      ScanLimiter limiter, LeadIntake intake, LeadCodes leadCodes, UserDirectory users,
+                      PrivacyNotices notices, Clock clock,
                       @Value("${nurture.capture.forms-per-minute-per-address:60}") int formsPerMinute) {
         this.formsPerMinute = formsPerMinute;
         this.channels = channels;
@@ -66,6 +73,7 @@ class LandingController {
         this.intake = intake;
         this.leadCodes = leadCodes;
         this.users = users;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -101,6 +109,7 @@ class LandingController {
     @PostMapping("/q/{code}/lead")
     String lead(@PathVariable String code, @RequestParam(required = false) String scanId,
                 @RequestParam(required = false) String name, @RequestParam(required = false) String phone,
+                @RequestParam(required = false) String consent, @RequestParam(required = false) String noticeVersion,
                 @CookieValue(name = VISITOR_COOKIE, required = false) String visitorCookie,
                 HttpServletRequest request, HttpServletResponse response, Model model) {
         var channel = channels.byCode(code).orElse(null);
@@ -111,9 +120,11 @@ class LandingController {
         Long scan = parseScanId(scanId);
         String cleanName;
         String cleanPhone;
+        Consent consented;
         try {
             cleanName = requireName(name);
             cleanPhone = requirePhone(phone);
+            consented = requireConsent(consent, noticeVersion);
         } catch (BadInput e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             fillLanding(model, channel, scan, scans.find(scan, channel).map(Scans.Scan::assignedRep).orElse(null));
@@ -121,6 +132,8 @@ class LandingController {
             model.addAttribute("error", message(e.field()));
             model.addAttribute("name", clip(name, NAME_LENGTH));
             model.addAttribute("phone", clip(phone, PHONE_LENGTH));
+            // a tick given to a notice that is not on the page any more is not a tick for the one that is
+            model.addAttribute("consented", CONSENTED.equals(consent) && !"noticeVersion".equals(e.field()));
             return "landing";
         }
         if (!limiter.allow("lead", channel.id(), scans.addressHash(request.getRemoteAddr()), formsPerMinute)) {
@@ -135,7 +148,7 @@ class LandingController {
                 .or(() -> rotation.nextRep(channel))
                 .orElse(null);
         var captured = intake.capture(new CapturedLead(channel.id(), scanned.map(Scans.Scan::id).orElse(null),
-                "LANDING_FORM", cleanName, cleanPhone, null, null, rep));
+                "LANDING_FORM", cleanName, cleanPhone, null, null, rep), consented);
         model.addAttribute("channel", channel);
         model.addAttribute("repName", rep == null ? null : users.displayName(rep));
         model.addAttribute("leadCode", leadCodes.issue(captured.leadId(), channel, rep).map(LeadCode::state)
@@ -216,6 +229,7 @@ class LandingController {
         model.addAttribute("rep", rep);
         model.addAttribute("repName", rep == null ? null : users.displayName(rep));
         model.addAttribute("profile", profiles.profile(rep).orElse(null));
+        model.addAttribute("notice", notices.current());
     }
 
     private static Long parseScanId(String scanId) {
@@ -242,6 +256,19 @@ class LandingController {
         return PhoneNumbers.normalize(phone, "phone");
     }
 
+    /**
+     * The version posted is the one the page showed, which may be older than the current one when an admin edited
+     * the notice meanwhile: the lead consented to what it read, so that is stored, if it exists at all.
+     */
+    private Consent requireConsent(String consent, String noticeVersion) {
+        if (!CONSENTED.equals(consent)) {
+            throw new BadInput("consent", "consent is required.");
+        }
+        Integer version = noticeVersion != null && VERSION.matcher(noticeVersion).matches()
+                ? Integer.valueOf(noticeVersion) : null;
+        return notices.consent(version, clock.instant(), "noticeVersion");
+    }
+
     /** What the lead typed is shown back for correction, but never more than the field can hold. */
     private static String clip(String value, int length) {
         return value == null || value.length() <= length ? value : value.substring(0, length);
@@ -251,6 +278,8 @@ class LandingController {
         return switch (field) {
             case "name" -> "请填写您的称呼（最多 50 个字）。";
             case "phone" -> "请填写正确的手机号码。";
+            case "consent" -> "请阅读并勾选“我已阅读并同意”后再提交。";
+            case "noticeVersion" -> "个人信息处理规则已更新，请阅读后重新勾选同意。";
             default -> "请检查填写的内容。";
         };
     }

@@ -1,9 +1,11 @@
 package io.nurtureflow.capture;
 
 import io.nurtureflow.customer.CapturedLead;
+import io.nurtureflow.customer.Consent;
 import io.nurtureflow.customer.IntakeResult;
 import io.nurtureflow.customer.LeadIntake;
 import io.nurtureflow.customer.PhoneNumbers;
+import io.nurtureflow.customer.PrivacyNotices;
 import io.nurtureflow.system.BadInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 /** Leads captured elsewhere (ads, events, partner sites) enter through the same intake as a scan. */
@@ -26,12 +29,14 @@ class LeadApiController {
     private final Channels channels;
     private final StaffRotation rotation;
     private final LeadIntake intake;
+    private final PrivacyNotices notices;
     private final Clock clock;
 
-    LeadApiController(Channels channels, StaffRotation rotation, LeadIntake intake, Clock clock) {
+    LeadApiController(Channels channels, StaffRotation rotation, LeadIntake intake, PrivacyNotices notices, Clock clock) {
         this.channels = channels;
         this.rotation = rotation;
         this.intake = intake;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -48,8 +53,25 @@ class LeadApiController {
             // before routing: a rejected lead must not use up a rep's turn or cap
             throw new BadInput("phone", "A lead needs a phone, a unionid, an external user id or an email.");
         }
+        Consent consent = consent(request.consent());
         return intake.capture(new CapturedLead(channel.id(), null, "API", request.name(), phone, request.unionid(),
-                request.externalUserId(), rotation.nextRep(channel).orElse(null), request.email(), request.answers()));
+                request.externalUserId(), rotation.nextRep(channel).orElse(null), request.email(), request.answers()),
+                consent);
+    }
+
+    /**
+     * The consent the lead gave on the integration's own form to one of our notice versions; without one the lead
+     * is stored with no recorded consent, as before.
+     */
+    private Consent consent(ConsentRequest consent) {
+        if (consent == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        if (consent.at() != null && consent.at().isAfter(now)) {
+            throw new BadInput("consent.at", "consent.at is in the future.");
+        }
+        return notices.consent(consent.noticeVersion(), consent.at() == null ? now : consent.at(), "consent.noticeVersion");
     }
 
     record LeadRequest(@NotBlank @Size(max = 30) String channelCode,
@@ -58,6 +80,11 @@ class LeadApiController {
                        @Size(max = 64) String unionid,
                        @Size(max = 64) String externalUserId,
                        @Size(max = 254) String email,
-                       @Size(max = 20) Map<@NotBlank @Size(max = 40) String, @NotNull @Size(max = 100) String> answers) {
+                       @Size(max = 20) Map<@NotBlank @Size(max = 40) String, @NotNull @Size(max = 100) String> answers,
+                       ConsentRequest consent) {
+    }
+
+    /** {@code at} defaults to the moment the lead arrives here. */
+    record ConsentRequest(Integer noticeVersion, Instant at) {
     }
 }

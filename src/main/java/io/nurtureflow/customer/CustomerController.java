@@ -60,7 +60,7 @@ class CustomerController {
                 customer.layer(), customer.channelId(), customer.mergedInto(), identities, tags.tagsOf(id),
                 follows.of(id).stream().map(f -> new WeComRelation(f.rep(), f.addedAt(), f.removedAt(), f.removedBy()))
                         .toList(),
-                timeline.latest(id, TIMELINE_LENGTH));
+                timeline.latest(id, TIMELINE_LENGTH), customers.consents(id));
     }
 
     /** Enough for a sales lead to tell two records apart, not enough to contact the person behind the owner's back. */
@@ -75,7 +75,7 @@ class CustomerController {
 
     record Profile(String id, String name, String owner, Stage stage, int score, String layer, Long channelId,
                    String mergedInto, List<Identity> identities, List<String> tags, List<WeComRelation> wecomFollows,
-                   List<TimelineEntry> timeline) {
+                   List<TimelineEntry> timeline, List<LeadConsent> consents) {
     }
 
     /** Which rep has the customer in WeCom; a relation either side deleted has {@code removedAt} and who did. */

@@ -97,6 +97,11 @@ public class Customers {
         return customerId;
     }
 
+    /** The privacy-notice consents given with the customer's leads: what an admin shows to prove it. */
+    List<LeadConsent> consents(String customerId) {
+        return leads.consents(customerId);
+    }
+
     /**
      * The WeCom external user id through which {@code rep} reaches the customer, the contact every WeCom call about
      * the customer as that rep names; empty when there is none or their WeCom relation has ended.

@@ -52,7 +52,13 @@ public class LeadIntake {
         this.queueIntakes = settings.queueIntakes();
     }
 
+    /** A lead with no recorded consent: a WeCom contact, or an integration that did not pass one. */
     public IntakeResult capture(CapturedLead lead) {
+        return capture(lead, null);
+    }
+
+    /** The consent, when there is one, is stored in the lead's own row: a lead is never written without it. */
+    public IntakeResult capture(CapturedLead lead, Consent consent) {
         if (!lead.hasIdentity()) {
             throw new BadInput("phone", "A lead needs a phone, a unionid, an external user id or an email.");
         }
@@ -67,7 +73,7 @@ public class LeadIntake {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return transaction.execute(status -> captureOnce(normalized, answers));
+                    return transaction.execute(status -> captureOnce(normalized, answers, consent));
                 } catch (RuntimeException e) {
                     if (attempt == ATTEMPTS || !raced(e)) {
                         throw e;
@@ -89,9 +95,9 @@ public class LeadIntake {
                 .distinct().sorted().mapToObj(i -> stripes[i]).toList();
     }
 
-    private IntakeResult captureOnce(CapturedLead lead, String answers) {
+    private IntakeResult captureOnce(CapturedLead lead, String answers, Consent consent) {
         var row = new LeadMapper.LeadRow();
-        leads.insert(lead, answers, clock.instant(), row);
+        leads.insert(lead, answers, consent, clock.instant(), row);
         events.publishEvent(new LeadCaptured(row.id));
         var stored = leads.find(row.id).orElseThrow();
         return new IntakeResult(row.id, stored.customerId(), stored.outcome());

@@ -29,6 +29,8 @@ class EngineUserDirectory implements UserDirectory {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     static final int MIN_PASSWORD = 10;
+    /** the engine keeps it in ACT_ID_USER.FIRST_, a varchar(255) */
+    private static final int MAX_DISPLAY_NAME = 255;
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -99,6 +101,9 @@ class EngineUserDirectory implements UserDirectory {
         }
         if (request.password() == null || request.password().length() < MIN_PASSWORD) {
             throw new BadInput("password", "password must have at least " + MIN_PASSWORD + " characters.");
+        }
+        if (request.displayName() != null && request.displayName().length() > MAX_DISPLAY_NAME) {
+            throw new BadInput("displayName", "displayName may have at most " + MAX_DISPLAY_NAME + " characters.");
         }
         if (request.role() == null) {
             throw new BadInput("role", "role is required: " + List.of(Role.values()) + ".");

@@ -56,7 +56,7 @@ class ErrorAnswers implements ErrorController {
         };
     }
 
-    private static String chinese(HttpStatus status) {
+    static String chinese(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> "页面不存在";
             case UNAUTHORIZED, FORBIDDEN -> "您没有权限访问此页面";

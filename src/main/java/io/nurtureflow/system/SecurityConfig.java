@@ -2,13 +2,13 @@ package io.nurtureflow.system;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -33,7 +33,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         // the lead's side: scan pages, tracked links, WeCom's callbacks, the health probe
                         .requestMatchers("/q/**", "/l/**", "/wecom/callback", "/actuator/health",
-                                "/error", "/css/**", "/favicon.ico", "/login").permitAll()
+                                "/error", "/css/**", "/js/**", "/favicon.ico", "/login").permitAll()
+                        // the workspace's sign-in: WeCom's web sign-in comes back here with its code
+                        .requestMatchers("/m/signin", "/m/signin/wecom").permitAll()
                         // the Camunda webapps authenticate against the same identity service themselves
                         .requestMatchers("/camunda/**").permitAll()
                         .requestMatchers("/engine-rest/**", "/api/users/**", "/api/channels/**").hasRole(ADMIN.name())
@@ -42,11 +44,16 @@ class SecurityConfig {
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/imports/**", "/api/tags/**", "/api/wecom/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/reviews/**", "/api/merges/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name())
-                        .requestMatchers("/api/sop/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/sop/**", "/api/flows/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/leads/**", "/api/events/**").hasAnyRole(ADMIN.name(), INTEGRATION.name())
+                        .requestMatchers(HttpMethod.GET, "/api/privacy-notices/**").hasAnyRole(ADMIN.name(), INTEGRATION.name())
+                        .requestMatchers("/api/privacy-notices/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/customers/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
                         .requestMatchers("/api/me/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
                         .requestMatchers("/api/staff/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
+                        .requestMatchers(HttpMethod.GET, "/api/scripts/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
+                        .requestMatchers("/api/scripts/**").hasRole(ADMIN.name())
+                        .requestMatchers("/m", "/api/workspace/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint()))
                 .formLogin(form -> form.loginPage("/login").permitAll())
@@ -62,20 +69,6 @@ class SecurityConfig {
                         "/camunda/**"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
-    }
-
-    /**
-     * A URL the firewall refuses (an encoded CR/LF, a "..", a ";" in the path) is bad input like any other: the
-     * caller gets problem+json naming the path rather than a bare error page.
-     */
-    @Bean
-    RequestRejectedHandler requestRejected() {
-        return (request, response, e) -> {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad input\",\"status\":400,"
-                    + "\"detail\":\"The request URL has characters this service does not take.\",\"field\":\"path\"}");
-        };
     }
 
     /** API callers (and OpenAPI clients) get 401 problem+json; browsers get the login page. */
@@ -94,6 +87,8 @@ class SecurityConfig {
             response.setHeader("WWW-Authenticate", "Basic realm=\"NurtureFlow\"");
             response.sendError(HttpStatus.UNAUTHORIZED.value());
         });
+        // the workspace signs in through WeCom inside the WeCom client, through the login page elsewhere
+        entries.put(new AntPathRequestMatcher("/m"), new LoginUrlAuthenticationEntryPoint("/m/signin"));
         var delegating = new DelegatingAuthenticationEntryPoint(entries);
         delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
         return delegating;

@@ -45,7 +45,7 @@ class WelcomeController {
         links.add(new Link("Tasklist 任务列表", "/camunda/app/tasklist/", "首次联系、跟进与确认推送任务"));
         if (user.admin() || user.salesLead() || users.isMember(user.username(), Role.REP)) {
             links.add(new Link("客户查询", "/api/customers", "按手机号、姓名、标签、阶段、负责人查找客户"));
-            links.add(new Link("我的任务", "/api/me/tasks", "我名下待办的任务与线索信息"));
+            links.add(new Link("我的工作台", "/m", "手机上处理待办、查看客户、使用话术；也可放进企业微信聊天工具栏"));
         }
         if (user.admin() || user.salesLead()) {
             links.add(new Link("待审核", "/api/reviews", "疑似重复与撞单，等待主管决定"));

@@ -91,7 +91,8 @@ class CaptureBenchmark {
     }
 
     private static HttpRequest formPost(URI form) {
-        String body = "name=" + URLEncoder.encode("压测家长", StandardCharsets.UTF_8) + "&phone=" + Leads.newPhone();
+        String body = "name=" + URLEncoder.encode("压测家长", StandardCharsets.UTF_8) + "&phone=" + Leads.newPhone()
+                + "&consent=yes&noticeVersion=1";
         return HttpRequest.newBuilder(form).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }

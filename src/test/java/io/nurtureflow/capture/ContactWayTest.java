@@ -299,6 +299,23 @@ class ContactWayTest {
     }
 
     @Test
+    void whenWeComRefusesTheLeadsCodeTheThanksPageShowsTheRepsUploadedCodeAndTheLeadIsTaken() {
+        String rep = api.newUser("rep", "REP");
+        assertThat(api.putBytes("/api/staff/" + rep + "/contact-qr", ADMIN, "image/png", CodesTest.logo()).status())
+                .isEqualTo(204);
+        var channel = ChannelFixtures.create(api, Map.of("staff", List.of(rep)));
+        String phone = "135" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        ADD_ANSWER.set("{\"errcode\":41054,\"errmsg\":\"user not activated\"}");
+
+        var thanks = api.postForm("/q/" + channel.get("code").asText() + "/lead", Map.of("name", "周爸爸", "phone", phone));
+
+        assertThat(thanks.status()).isEqualTo(200);
+        assertThat(thanks.body()).contains("id=\"contact-qr\"").doesNotContain("/q/lead-codes/");
+        assertThat(db.queryForObject("select count(*) from captured_lead where phone = ?", Integer.class, "+86" + phone))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anAddWhoseWeComProfileCarriesAKnownUnionidJoinsThatCustomer() {
         String rep = api.newUser("rep", "REP");
         var channel = ChannelFixtures.create(api, Map.of("staff", List.of(rep)));

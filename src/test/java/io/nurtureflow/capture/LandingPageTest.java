@@ -4,6 +4,8 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import io.nurtureflow.support.Api;
+import io.nurtureflow.support.Browser;
+import io.nurtureflow.support.Leads;
 import io.nurtureflow.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The landing page as a phone's browser shows it: real headless Chromium (Debian's chromium) loads it from the
- * running service, with hostile channel, welcome and rep names, and the rep's pictures.
+ * running service, with hostile channel, welcome and rep names, and the rep's pictures; and a lead ticks the
+ * consent box and sends the form.
  */
 @ServiceTest
 class LandingPageTest {
@@ -64,12 +67,53 @@ class LandingPageTest {
                 .doesNotContain("<title>pwned</title>");
         assertThat(dom).contains("id=\"rep-name\">&lt;b&gt;李&lt;/b&gt;老师</strong>");
         assertThat(dom).contains("&lt;/p&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;欢迎");
-        assertThat(dom).contains("id=\"rep-avatar\"").contains("id=\"contact-qr\"").contains("id=\"lead-form\"")
+        assertThat(dom).contains("id=\"rep-avatar\"").contains("id=\"lead-form\"")
                 .contains("您的称呼").contains("手机号码");
+        // an uploaded picture cannot tell whose add it was: the lead's own code comes after the form
+        assertThat(dom).doesNotContain("id=\"contact-qr\"");
+    }
 
-        // the rep's WeCom contact code, as the phone renders it, still scans
-        byte[] screen = Decoders.screenshot(url, 390, 1400);
-        Decoders.assertDecodes(screen, WECOM_CONTACT);
+    @Test
+    void aPhoneCannotSendTheFormUntilTheConsentBoxIsTickedAndThenIsThanked() throws Exception {
+        if (!Decoders.available(Decoders.CHROMIUM, "chromium")) {
+            return;
+        }
+        var channel = ChannelFixtures.withStaff(api, List.of(api.newUser("rep", "REP")));
+        long channelId = channel.get("id").asLong();
+        String phone = Leads.newPhone();
+        String notice;
+        try (var phoneBrowser = Browser.phone()) {
+            phoneBrowser.open("http://localhost:" + port + "/q/" + channel.get("code").asText());
+            assertThat(phoneBrowser.eval("document.getElementById('consent').checked").asBoolean()).isFalse();
+            notice = phoneBrowser.eval("document.getElementById('notice-link').href").asText();
+            phoneBrowser.eval("document.getElementById('name').value = '王芳';"
+                    + "document.getElementById('phone').value = '" + phone + "';"
+                    + "document.querySelector('#lead-form button').click(); true");
+            assertThat(phoneBrowser.eval("document.getElementById('consent').validity.valueMissing").asBoolean())
+                    .as("the browser holds the form back").isTrue();
+            assertThat(phoneBrowser.eval("document.getElementById('thanks') === null").asBoolean()).isTrue();
+
+            // a browser that ignores "required" still gets the page back, with the reason and what was typed
+            phoneBrowser.evalAndLoad("document.getElementById('lead-form').noValidate = true;"
+                    + "document.querySelector('#lead-form button').click(); true");
+            assertThat(phoneBrowser.eval("performance.getEntriesByType('navigation')[0].responseStatus").asInt())
+                    .isEqualTo(400);
+            assertThat(phoneBrowser.eval("document.getElementById('form-error').textContent").asText())
+                    .isEqualTo("请阅读并勾选“我已阅读并同意”后再提交。");
+            assertThat(phoneBrowser.eval("document.getElementById('name').value").asText()).isEqualTo("王芳");
+            assertThat(db.queryForObject("select count(*) from captured_lead where channel_id = ?", Integer.class,
+                    channelId)).isZero();
+
+            phoneBrowser.evalAndLoad("document.getElementById('consent').click();"
+                    + "document.querySelector('#lead-form button').click(); true");
+            assertThat(phoneBrowser.eval("document.getElementById('thanks').textContent").asText()).contains("提交成功");
+
+            phoneBrowser.open(notice);
+            assertThat(phoneBrowser.eval("document.getElementById('notice-text').textContent").asText())
+                    .isEqualTo(api.get("/api/privacy-notices/" + version(notice), ADMIN).json().get("text").asText());
+        }
+        assertThat(db.queryForObject("select consent_notice_version from captured_lead where channel_id = ?",
+                Integer.class, channelId)).isEqualTo(version(notice));
     }
 
     @Test
@@ -98,6 +142,10 @@ class LandingPageTest {
         assertThat(api.putBytes("/api/staff/nobody-" + UUID.randomUUID().toString().substring(0, 6) + "/avatar", ADMIN,
                 "image/png", CodesTest.logo()).status()).isEqualTo(404);
         assertThat(api.get("/q/staff/" + rep + "/avatar", null).status()).isEqualTo(404);
+    }
+
+    private static int version(String noticeUrl) {
+        return Integer.parseInt(noticeUrl.substring(noticeUrl.lastIndexOf('/') + 1));
     }
 
     private static byte[] contactQr() {

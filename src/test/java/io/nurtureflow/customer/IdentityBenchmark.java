@@ -105,7 +105,7 @@ class IdentityBenchmark {
             };
             var row = new LeadMapper.LeadRow();
             leads.insert(new CapturedLead(null, null, "BENCH", name(target), phone, kind == 2 ? "ubench" + i : null,
-                    null, reps.get(0)), null, org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant(), row);
+                    null, reps.get(0)), null, null, org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant(), row);
             long before = System.nanoTime();
             var match = matching.match(row.id);
             nanos[i] = System.nanoTime() - before;

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -59,7 +60,19 @@ public final class Api {
         return send(request(path, user).DELETE());
     }
 
+    /**
+     * The landing form as a lead sends it after ticking the consent box under the shipped privacy notice (version 1
+     * always exists); the fields given win. {@link #postFormAsTyped} sends only the fields given.
+     */
     public Response postForm(String path, Map<String, String> fields) {
+        var consented = new LinkedHashMap<String, String>();
+        consented.put("consent", "yes");
+        consented.put("noticeVersion", "1");
+        consented.putAll(fields);
+        return postFormAsTyped(path, consented);
+    }
+
+    public Response postFormAsTyped(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -78,6 +91,31 @@ public final class Api {
         return username;
     }
 
+    /**
+     * A request whose target goes over the wire byte for byte: {@link URI} and the JDK's client normalise or refuse
+     * the targets (an encoded NUL, "..", "//", a bare "%") a hostile caller sends. {@code accept} may be null.
+     */
+    public Response raw(String requestLine, String user, String accept, String... headers) {
+        var head = new StringBuilder(requestLine).append("\r\nHost: localhost\r\nConnection: close\r\n");
+        if (user != null) {
+            head.append("Authorization: ").append(basic(user)).append("\r\n");
+        }
+        if (accept != null) {
+            head.append("Accept: ").append(accept).append("\r\n");
+        }
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        var port = URI.create(base).getPort();
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            return RawResponse.read(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Response advanceClock(String duration) {
         return post("/api/simulation/clock", ADMIN, Map.of("advance", duration));
     }
@@ -85,11 +123,14 @@ public final class Api {
     private HttpRequest.Builder request(String path, String user) {
         var builder = HttpRequest.newBuilder(URI.create(base + path));
         if (user != null) {
-            String password = ADMIN.equals(user) ? ADMIN_PASSWORD : REP_PASSWORD;
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            builder.header("Authorization", basic(user));
         }
         return builder;
+    }
+
+    private static String basic(String user) {
+        String password = ADMIN.equals(user) ? ADMIN_PASSWORD : REP_PASSWORD;
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private Response send(HttpRequest.Builder request) {

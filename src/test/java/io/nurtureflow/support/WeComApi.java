@@ -41,8 +41,10 @@ public final class WeComApi implements AfterAllCallback {
                 url.queryParameterNames().forEach(name -> query.put(name, url.queryParameter(name)));
                 var call = new Call(url.encodedPath(), body.isEmpty() ? null : read(body), Map.copyOf(query));
                 calls.add(call);
+                // each secret (客户联系, the app) has its own token, so a test can tell which one a call used
                 return call.path().equals("/cgi-bin/gettoken")
-                        ? json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"TK\",\"expires_in\":7200}")
+                        ? json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"TK-" + query.get("corpsecret")
+                        + "\",\"expires_in\":7200}")
                         : answers.apply(call);
             }
         });

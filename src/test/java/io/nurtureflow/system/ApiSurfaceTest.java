@@ -89,6 +89,47 @@ class ApiSurfaceTest {
     }
 
     @Test
+    void aRefusedUrlIsAnsweredLikeEveryOtherErrorForClientsAndBrowsersAlike() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        // Tomcat's connector (an encoded NUL or slash) and Spring Security's firewall ("..", "//") refuse these
+        for (String target : List.of("/api/customers/abc%00", "/api/customers/a%2Fb", "/api/%2e%2e/customers",
+                "//api//customers")) {
+            for (String accept : new String[] {null, "*/*", "application/json", browser}) {
+                var refused = api.raw("GET " + target + " HTTP/1.1", ADMIN, accept);
+                var unknown = api.raw("GET /api/no-such-thing HTTP/1.1", ADMIN, accept);
+
+                assertThat(refused.status()).as(target + " " + accept).isEqualTo(400);
+                assertThat(mediaType(refused)).as("as ErrorAnswers answers " + accept).isEqualTo(mediaType(unknown));
+                if (browser.equals(accept)) {
+                    assertThat(refused.body()).contains("请求无效", "返回首页");
+                } else {
+                    assertThat(refused.json().get("field").asText()).isEqualTo("path");
+                    assertThat(refused.json().get("status").asInt()).isEqualTo(400);
+                }
+            }
+        }
+    }
+
+    @Test
+    void whatTomcatRefusesInTheHeadersOrProtocolIsA400NamingIt() {
+        var badHeader = api.raw("GET /api/customers HTTP/1.1", ADMIN, null, "Not a header");
+        var unknownCoding = api.raw("POST /api/leads HTTP/1.1", ADMIN, null, "Transfer-Encoding: rot13");
+        var unknownVersion = api.raw("GET /api/customers HTTP/9.9", ADMIN, null);
+
+        assertThat(List.of(badHeader, unknownCoding, unknownVersion)).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        });
+        assertThat(badHeader.json().get("field").asText()).isEqualTo("headers");
+        assertThat(unknownCoding.json().get("field").asText()).as("Tomcat's own answer would be 501").isEqualTo("headers");
+        assertThat(unknownVersion.json().get("field").asText()).as("Tomcat's own answer would be 505").isEqualTo("protocol");
+    }
+
+    private static String mediaType(Api.Response answer) {
+        return answer.contentType().split(";")[0];
+    }
+
+    @Test
     void aBrowserGetsAChinesePageForAnUnknownRoute() throws Exception {
         var browser = loggedIn(ADMIN, Api.ADMIN_PASSWORD);
 
@@ -151,7 +192,7 @@ class ApiSurfaceTest {
         String rep = api.newUser("rep", "REP");
         var repIndex = loggedIn(rep, Api.REP_PASSWORD).get("/");
         assertThat(repIndex.statusCode()).isEqualTo(200);
-        assertThat(repIndex.body()).contains("/camunda/app/tasklist/", "/api/me/tasks")
+        assertThat(repIndex.body()).contains("/camunda/app/tasklist/", "/m\"")
                 .doesNotContain("/swagger-ui.html", "/camunda/app/cockpit/");
     }
 

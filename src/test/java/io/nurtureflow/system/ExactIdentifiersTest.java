@@ -95,14 +95,86 @@ class ExactIdentifiersTest extends RunningService {
     }
 
     @Test
+    void aCustomerIdDifferingInCaseOrTrailingSpacesFindsNoOne() {
+        String rep = api.newUser("rep", "REP");
+        String customer = Scenario.leadOf(api, rep);
+        String lowerCase = customer.toLowerCase(Locale.ROOT);
+
+        assertThat(api.get("/api/customers/" + customer, ADMIN).status()).isEqualTo(200);
+        assertThat(api.get("/api/customers/" + lowerCase, ADMIN).status()).isEqualTo(404);
+        assertThat(api.get("/api/customers/" + customer + "%20%20", ADMIN).status()).isEqualTo(404);
+        assertThat(api.post("/api/customers/" + lowerCase + "/tags", ADMIN, Map.of("tag", "大小写")).status())
+                .isEqualTo(404);
+        api.post("/api/events", ADMIN, Map.of("eventId", "evt-" + tag(), "customerId", lowerCase, "type", "CONTENT_VIEWED"));
+        api.post("/api/events", ADMIN, Map.of("eventId", "evt-" + tag(), "customerId", customer + " ", "type", "CONTENT_VIEWED"));
+
+        assertThat(db.queryForObject("select count(*) from behaviour_event where customer_id = ?", Integer.class, customer))
+                .as("neither event is the customer's").isZero();
+        assertThat(db.queryForObject("select count(*) from customer_tag where customer_id = ? and tag = '大小写'",
+                Integer.class, customer)).isZero();
+        assertThat(db.queryForObject("select count(*) from customer where id in (?, ?)", Integer.class, lowerCase,
+                customer + " ")).isZero();
+    }
+
+    @Test
+    void usernamesDifferingInCaseAreTwoUsersAndATrailingSpaceIsNoOne() throws Exception {
+        String suffix = tag().toLowerCase(Locale.ROOT);
+        // our API takes lower-case usernames only, and says so
+        var mixedCase = api.post("/api/users", ADMIN, Map.of("username", "Li.Lei-" + suffix, "displayName", "李雷",
+                "password", Api.REP_PASSWORD, "role", "REP"));
+        assertThat(mixedCase.status()).isEqualTo(400);
+        assertThat(mixedCase.json().get("field").asText()).isEqualTo("username");
+        assertThat(mixedCase.json().get("detail").asText()).contains("lowercase").doesNotContain("exists");
+
+        // Camunda Admin and engine-rest take any case: there Li.Lei and li.lei are two people
+        assertThat(engineUser("Li.Lei-" + suffix, "李雷").status()).isEqualTo(204);
+        var second = engineUser("li.lei-" + suffix, "黎磊");
+        assertThat(second.status()).as(second.body()).isEqualTo(204);
+        assertThat(api.get("/engine-rest/user/Li.Lei-" + suffix + "/profile", ADMIN).json().get("firstName").asText())
+                .isEqualTo("李雷");
+        assertThat(api.get("/engine-rest/user/li.lei-" + suffix + "/profile", ADMIN).json().get("firstName").asText())
+                .isEqualTo("黎磊");
+        assertThat(api.get("/engine-rest/user/count?id=LI.LEI-" + suffix, ADMIN).json().get("count").asInt()).isZero();
+
+        // the engine's own lookups: "admin " is not admin, and has no admin's groups
+        assertThat(api.get("/engine-rest/user/count?id=admin%20", ADMIN).json().get("count").asInt()).isZero();
+        assertThat(api.get("/engine-rest/group/count?member=admin%20", ADMIN).json().get("count").asInt()).isZero();
+        assertThat(api.get("/engine-rest/group/count?id=nurture-admins%20", ADMIN).json().get("count").asInt()).isZero();
+        assertThat(api.get("/engine-rest/group/count?member=admin", ADMIN).json().get("count").asInt()).isPositive();
+    }
+
+    @Test
     void onMySqlTheSchemaItselfComparesIdentifiersByteForByte() {
         if (!TestDatabase.MARIADB) {
             return;
         }
-        ExactIdentifiers.COLUMNS.forEach((table, columns) -> columns.forEach(column ->
-                assertThat(db.queryForObject("select collation_name from information_schema.columns"
-                        + " where table_schema = database() and table_name = ? and column_name = ?", String.class,
-                        table, column)).as(table + "." + column).isIn("utf8mb4_nopad_bin", "utf8mb4_0900_bin")));
+        var exact = new java.util.LinkedHashMap<String, List<String>>();
+        ExactIdentifiers.COLUMNS.forEach((table, columns) -> columns.forEach(column -> exact.put(table + "." + column, List.of(table, column))));
+        ExactKeys.COLUMNS.forEach((table, columns) -> columns.forEach(column -> exact.put(table + "." + column, List.of(table, column))));
+        // Camunda's identity tables, made exact after the engine created them
+        for (String column : List.of("ACT_ID_USER.ID_", "ACT_ID_GROUP.ID_", "ACT_ID_MEMBERSHIP.USER_ID_",
+                "ACT_ID_MEMBERSHIP.GROUP_ID_", "ACT_RU_AUTHORIZATION.USER_ID_", "ACT_RU_TASK.ASSIGNEE_",
+                "ACT_RU_EXECUTION.BUSINESS_KEY_")) {
+            exact.put(column, List.of(column.split("\\.")));
+        }
+        // and whatever our own tables call an id, now and in migrations to come
+        exact.putAll(db.query("select table_name, column_name from information_schema.columns"
+                        + " where table_schema = database() and data_type in ('varchar', 'char') and table_name not like 'ACT!_%' escape '!'"
+                        + " and (column_name = 'id' or column_name like '%!_id' escape '!' or column_name like 'customer!_%' escape '!')",
+                (rows, i) -> List.of(rows.getString(1), rows.getString(2))).stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.get(0) + "." + c.get(1), c -> c, (x, y) -> x)));
+
+        exact.forEach((name, column) -> assertThat(db.queryForObject("select collation_name from information_schema.columns"
+                + " where table_schema = database() and table_name = ? and column_name = ?", String.class,
+                column.get(0), column.get(1))).as(name).isIn(ExactColumns.NO_PAD_BINARY));
+        assertThat(db.queryForList("select constraint_name from information_schema.referential_constraints"
+                + " where constraint_schema = database() and table_name = 'ACT_ID_MEMBERSHIP'", String.class))
+                .as("memberships still refer to their user and group").hasSize(2);
+    }
+
+    private Api.Response engineUser(String id, String name) {
+        return api.post("/engine-rest/user/create", ADMIN, Map.of("profile", Map.of("id", id, "firstName", name,
+                "lastName", "", "email", id + "@example.edu"), "credentials", Map.of("password", Api.REP_PASSWORD)));
     }
 
     private String lead(String channel, Map<String, String> identity) {
