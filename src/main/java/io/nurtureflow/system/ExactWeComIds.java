@@ -11,13 +11,13 @@ import java.util.Map;
  * for byte on MySQL/MariaDB too, as V51 made every other identifier ({@link ExactIdentifiers}).
  */
 @Component
-class ExactWeComRelations extends ExactColumnsMigration {
+class ExactWeComIds extends ExactColumnsMigration {
 
     /** Table → its columns that hold an identifier. */
     static final Map<String, List<String>> COLUMNS = columns();
 
-    ExactWeComRelations() {
-        super("60", "exact wecom relations", COLUMNS);
+    ExactWeComIds() {
+        super("60", "exact wecom ids", COLUMNS);
     }
 
     private static Map<String, List<String>> columns() {
