@@ -48,7 +48,9 @@ public class FollowUps {
         Instant now = clock.instant();
         Instant due = within != null ? reps.dueWithin(rep, within) : dueAt;
         tasks.insert(new FollowUpTask(taskId, customerId, rep, kind, reason, now, due, null, null, null));
-        timeline.record(customerId, "TASK", kind + " task for " + rep + " due " + due + (reason == null ? "" : ": " + reason));
+        // an escalation of a rep without a sales lead goes to every sales lead (the task's candidate group)
+        timeline.record(customerId, "TASK", kind + " task for " + (rep == null ? "the sales leads" : rep) + " due " + due
+                + (reason == null ? "" : ": " + reason));
         return due;
     }
 
