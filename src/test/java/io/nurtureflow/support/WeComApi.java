@@ -27,6 +27,9 @@ import java.util.function.Function;
 public final class WeComApi implements AfterAllCallback {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final int AGENT_ID = 1000002;
+    public static final String APP_SECRET = "app-secret";
+    private static final String CONTACT_SECRET = "test-secret";
 
     private final MockWebServer server = new MockWebServer();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -41,8 +44,10 @@ public final class WeComApi implements AfterAllCallback {
                 url.queryParameterNames().forEach(name -> query.put(name, url.queryParameter(name)));
                 var call = new Call(url.encodedPath(), body.isEmpty() ? null : read(body), Map.copyOf(query));
                 calls.add(call);
+                // one token per secret (document 91039): the 客户联系 secret's and the self-built app's differ
                 return call.path().equals("/cgi-bin/gettoken")
-                        ? json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"TK\",\"expires_in\":7200}")
+                        ? json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + tokenFor(call.query()
+                        .get("corpsecret")) + "\",\"expires_in\":7200}")
                         : answers.apply(call);
             }
         });
@@ -56,10 +61,22 @@ public final class WeComApi implements AfterAllCallback {
     /** Points the service at this stand-in, with the contact-way sync out of the way. */
     public void configure(DynamicPropertyRegistry registry) {
         registry.add("nurture.wecom.corp-id", () -> "ww-test-corp");
-        registry.add("nurture.wecom.secret", () -> "test-secret");
+        registry.add("nurture.wecom.secret", () -> CONTACT_SECRET);
         registry.add("nurture.wecom.api-base-url", () -> server.url("").toString().replaceAll("/$", ""));
         // the minute sync would call WeCom at moments of its own choosing; a test that needs it calls it itself
         registry.add("nurture.capture.contact-way-sync-millis", () -> "86400000");
+    }
+
+    /** Also the corp's self-built app, whose token app messages need: agent id {@link #AGENT_ID}. */
+    public void configureApp(DynamicPropertyRegistry registry) {
+        configure(registry);
+        registry.add("nurture.wecom.agent-id", () -> String.valueOf(AGENT_ID));
+        registry.add("nurture.wecom.agent-secret", () -> APP_SECRET);
+    }
+
+    /** The access token the stand-in hands out for a secret: {@code TK} for the 客户联系 secret. */
+    public static String tokenFor(String secret) {
+        return CONTACT_SECRET.equals(secret) ? "TK" : "TK-" + secret;
     }
 
     /** An address on the stand-in, such as the one WeCom gives for a contact way's QR picture. */
