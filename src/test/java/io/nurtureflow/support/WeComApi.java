@@ -44,10 +44,10 @@ public final class WeComApi implements AfterAllCallback {
                 url.queryParameterNames().forEach(name -> query.put(name, url.queryParameter(name)));
                 var call = new Call(url.encodedPath(), body.isEmpty() ? null : read(body), Map.copyOf(query));
                 calls.add(call);
-                // one token per secret (document 91039): the 客户联系 secret's and the self-built app's differ
+                // each secret (客户联系, the app) has its own token, so a test can tell which one a call used
                 return call.path().equals("/cgi-bin/gettoken")
-                        ? json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + tokenFor(call.query()
-                        .get("corpsecret")) + "\",\"expires_in\":7200}")
+                        ? json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"TK-" + query.get("corpsecret")
+                        + "\",\"expires_in\":7200}")
                         : answers.apply(call);
             }
         });
@@ -74,9 +74,9 @@ public final class WeComApi implements AfterAllCallback {
         registry.add("nurture.wecom.agent-secret", () -> APP_SECRET);
     }
 
-    /** The access token the stand-in hands out for a secret: {@code TK} for the 客户联系 secret. */
+    /** The access token the stand-in hands out for a secret. */
     public static String tokenFor(String secret) {
-        return CONTACT_SECRET.equals(secret) ? "TK" : "TK-" + secret;
+        return "TK-" + secret;
     }
 
     /** An address on the stand-in, such as the one WeCom gives for a contact way's QR picture. */
