@@ -16,7 +16,7 @@ interface FollowUpMapper {
 
     List<FollowUpTask> openFor(String rep);
 
-    void reassign(@Param("taskId") String taskId, @Param("rep") String rep);
+    int reassign(@Param("taskId") String taskId, @Param("rep") String rep);
 
     List<FollowUpTask> openOfCustomer(@Param("customerId") String customerId, @Param("kind") FollowUpKind kind);
 

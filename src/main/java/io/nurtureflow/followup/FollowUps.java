@@ -24,13 +24,15 @@ public class FollowUps {
     private final TaskEngine engine;
     private final Reps reps;
     private final Timeline timeline;
+    private final RepAlerts alerts;
     private final Clock clock;
 
-    FollowUps(FollowUpMapper tasks, TaskEngine engine, Reps reps, Timeline timeline, Clock clock) {
+    FollowUps(FollowUpMapper tasks, TaskEngine engine, Reps reps, Timeline timeline, RepAlerts alerts, Clock clock) {
         this.tasks = tasks;
         this.engine = engine;
         this.reps = reps;
         this.timeline = timeline;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -47,8 +49,12 @@ public class FollowUps {
         }
         Instant now = clock.instant();
         Instant due = within != null ? reps.dueWithin(rep, within) : dueAt;
-        tasks.insert(new FollowUpTask(taskId, customerId, rep, kind, reason, now, due, null, null, null));
-        timeline.record(customerId, "TASK", kind + " task for " + rep + " due " + due + (reason == null ? "" : ": " + reason));
+        var task = new FollowUpTask(taskId, customerId, rep, kind, reason, now, due, null, null, null);
+        tasks.insert(task);
+        alerts.taskOpened(task);
+        // an escalation of a rep without a sales lead goes to every sales lead (the task's candidate group)
+        timeline.record(customerId, "TASK", kind + " task for " + (rep == null ? "the sales leads" : rep) + " due " + due
+                + (reason == null ? "" : ": " + reason));
         return due;
     }
 
@@ -66,10 +72,16 @@ public class FollowUps {
         return true;
     }
 
-    /** The task now belongs to another rep (a collision settled, a rep inherited): it moves to their inbox. */
+    /**
+     * The task now belongs to another rep (a collision settled, a rep inherited): it moves to their inbox, and they
+     * get a card for it. (A departed rep's whole book handed over at once goes through {@link Inheritance} instead,
+     * and reaches the heir in their daily digest rather than as a card per task.)
+     */
     @Transactional
     public void reassigned(String taskId, String rep) {
-        tasks.reassign(taskId, rep);
+        if (tasks.reassign(taskId, rep) == 1) {
+            tasks.find(taskId).ifPresent(alerts::taskOpened);
+        }
     }
 
     public List<FollowUpTask> openFor(String rep) {

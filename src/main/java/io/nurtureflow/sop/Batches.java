@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurtureflow.customer.Customer;
 import io.nurtureflow.customer.Customers;
 import io.nurtureflow.customer.Timeline;
+import io.nurtureflow.followup.RepAlerts;
 import io.nurtureflow.system.Conflict;
 import io.nurtureflow.system.NotFound;
 import io.nurtureflow.system.TimeConfig;
@@ -71,6 +72,7 @@ public class Batches {
     private final Timeline timeline;
     private final WeComChannel wecom;
     private final PlanEnds planEnds;
+    private final RepAlerts alerts;
     private final SopSettings settings;
     private final TimeConfig config;
     private final ObjectMapper json;
@@ -80,8 +82,8 @@ public class Batches {
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
     Batches(WindowMapper windows, SopMapper sop, Plans plans, Pushes pushes, SendPolicy policy, Contents contents,
-            Customers customers, Timeline timeline, WeComChannel wecom, PlanEnds planEnds, SopSettings settings,
-            TimeConfig config, ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
+            Customers customers, Timeline timeline, WeComChannel wecom, PlanEnds planEnds, RepAlerts alerts,
+            SopSettings settings, TimeConfig config, ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
         this.windows = windows;
         this.sop = sop;
         this.plans = plans;
@@ -92,6 +94,7 @@ public class Batches {
         this.timeline = timeline;
         this.wecom = wecom;
         this.planEnds = planEnds;
+        this.alerts = alerts;
         this.settings = settings;
         this.config = config;
         this.json = json;
@@ -200,6 +203,10 @@ public class Batches {
         batch.attachments = write(ContentRules.rewriteLinks(read(key.attachments()), track));
         windows.setContent(batch.id, batch.text, batch.attachments);
         assign(batch, members);
+        if (batch.state == PushBatch.State.AWAITING_CONFIRM) {
+            // in the page's transaction: the rep hears of the batch if and only if it exists
+            alerts.batchToConfirm(batch.id, batch.senderRep, batch.text, run.closesAt);
+        }
         return batch;
     }
 

@@ -224,6 +224,9 @@ class SopPlansTest {
         assertThat(batches).as("one batch to confirm for the step and window").hasSize(1);
         assertThat(batches.get(0).get("customers").asInt()).isEqualTo(1);
         assertThat(batches.get(0).get("text").asText()).isEqualTo("请顾问确认后发送");
+        assertThat(db.queryForList("select title, url from rep_alert where rep = ? and kind = 'CONFIRM_PUSH'", rep))
+                .as("the rep hears of it in WeCom").singleElement().satisfies(alert -> assertThat(alert)
+                        .containsEntry("title", "待确认群发").containsEntry("url", "http://nurture.test/api/me/push-batches"));
         assertThat(waitingAt(key, 1, 1, "REP_CONFIRMATION")).isEqualTo(1);
         assertThat(push(customerId, 1).get("sent_at")).as("nothing goes before the rep confirms").isNull();
         String other = api.newUser("rep", "REP");

@@ -27,6 +27,9 @@ import java.util.function.Function;
 public final class WeComApi implements AfterAllCallback {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final int AGENT_ID = 1000002;
+    public static final String APP_SECRET = "app-secret";
+    private static final String CONTACT_SECRET = "test-secret";
 
     private final MockWebServer server = new MockWebServer();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -58,10 +61,22 @@ public final class WeComApi implements AfterAllCallback {
     /** Points the service at this stand-in, with the contact-way sync out of the way. */
     public void configure(DynamicPropertyRegistry registry) {
         registry.add("nurture.wecom.corp-id", () -> "ww-test-corp");
-        registry.add("nurture.wecom.secret", () -> "test-secret");
+        registry.add("nurture.wecom.secret", () -> CONTACT_SECRET);
         registry.add("nurture.wecom.api-base-url", () -> server.url("").toString().replaceAll("/$", ""));
         // the minute sync would call WeCom at moments of its own choosing; a test that needs it calls it itself
         registry.add("nurture.capture.contact-way-sync-millis", () -> "86400000");
+    }
+
+    /** Also the corp's self-built app, whose token app messages need: agent id {@link #AGENT_ID}. */
+    public void configureApp(DynamicPropertyRegistry registry) {
+        configure(registry);
+        registry.add("nurture.wecom.agent-id", () -> String.valueOf(AGENT_ID));
+        registry.add("nurture.wecom.agent-secret", () -> APP_SECRET);
+    }
+
+    /** The access token the stand-in hands out for a secret. */
+    public static String tokenFor(String secret) {
+        return "TK-" + secret;
     }
 
     /** An address on the stand-in, such as the one WeCom gives for a contact way's QR picture. */

@@ -152,6 +152,7 @@ class ExactIdentifiersTest extends RunningService {
         ExactIdentifiers.COLUMNS.forEach((table, columns) -> columns.forEach(column -> exact.put(table + "." + column, List.of(table, column))));
         ExactKeys.COLUMNS.forEach((table, columns) -> columns.forEach(column -> exact.put(table + "." + column, List.of(table, column))));
         ExactWeComIds.COLUMNS.forEach((table, columns) -> columns.forEach(column -> exact.put(table + "." + column, List.of(table, column))));
+        ExactContactKeys.COLUMNS.forEach((table, columns) -> columns.forEach(column -> exact.put(table + "." + column, List.of(table, column))));
         // Camunda's identity tables, made exact after the engine created them
         for (String column : List.of("ACT_ID_USER.ID_", "ACT_ID_GROUP.ID_", "ACT_ID_MEMBERSHIP.USER_ID_",
                 "ACT_ID_MEMBERSHIP.GROUP_ID_", "ACT_RU_AUTHORIZATION.USER_ID_", "ACT_RU_TASK.ASSIGNEE_",

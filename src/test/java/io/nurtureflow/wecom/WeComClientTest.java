@@ -148,7 +148,8 @@ class WeComClientTest {
         wecom.enqueue(ok("{\"errcode\":0,\"errmsg\":\"ok\"}"));
         wecom.enqueue(ok("{\"errcode\":0,\"errmsg\":\"ok\"}"));
 
-        assertThat(contactWays.add("poster-01", java.util.List.of("li.lei", "han.mei"))).isEqualTo("42a");
+        assertThat(contactWays.add("poster-01", java.util.List.of("li.lei", "han.mei")))
+                .isEqualTo(new ContactWays.Created("42a", "http://p.qpic.cn/x"));
         contactWays.update("42a", "poster-01", java.util.List.of("han.mei"));
         contactWays.sendWelcome("WELCOME", "你好", new ContactWays.WelcomeLink("课程", "https://e.x/c", "https://e.x/p.png"));
 
