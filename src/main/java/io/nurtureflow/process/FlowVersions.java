@@ -165,6 +165,9 @@ class FlowVersions {
     }
 
     private ProcessDefinition definition(String key, int version, String field) {
+        if (version < 1) {
+            throw new BadInput(field, field + " must be a version number, 1 or more.");
+        }
         var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key)
                 .processDefinitionVersion(version).singleResult();
         if (definition == null) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Migration V65: the identifiers of the tables V57–V64 added compare exactly on MySQL/MariaDB, as V51 and V56 made
- * the older ones: a lead's code state, WeCom contact and config ids, usernames of reps and of who edited what, the
+ * Migration V65: the identifiers of the tables V57–V64 added (but V60's own, {@link ExactWeComIds}) compare exactly
+ * on MySQL/MariaDB, as V51 and V56 made the older ones: a lead's code state, WeCom contact and config ids, usernames of reps and of who edited what, the
  * alert keys that keep an alert from being sent twice.
  */
 @Component
@@ -26,6 +26,7 @@ class ExactContactKeys extends ExactColumnsMigration {
         columns.put("lead_contact_way", List.of("state", "rep", "wecom_config_id", "external_user_id"));
         columns.put("privacy_notice", List.of("created_by"));
         columns.put("talk_script", List.of("updated_by"));
+        columns.put("rep_alert", List.of("alert_key", "rep", "msg_id"));
         return columns;
     }
 }
