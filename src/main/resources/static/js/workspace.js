@@ -112,12 +112,31 @@ async function showScripts() {
     copy.addEventListener('click', async () => {
       try { await navigator.clipboard.writeText(s.text); toast('已复制'); } catch (e) { toast('请长按文字复制'); }
     });
-    send.addEventListener('click', () => sendToChat(s.text));
+    send.addEventListener('click', () => sendToChat([{msgtype: 'text', enterChat: true, text: {content: s.text}}]));
+  }
+  if (!forWhom) return;
+  // the SOP content library, as this customer reads it: a link goes as WeCom's news card after the text
+  const library = await api('/api/workspace/contents?customerId=' + encodeURIComponent(forWhom.id));
+  if (library.length) view.append(el('div', {class: 'group', id: 'contents'}, 'SOP 内容'));
+  for (const c of library) {
+    const links = c.attachments.filter(a => a.kind === 'LINK');
+    const messages = (c.text ? [{msgtype: 'text', enterChat: true, text: {content: c.text}}] : [])
+      .concat(links.map(a => ({msgtype: 'news', news: {link: a.url, title: a.title, desc: a.description || '', imgUrl: a.picUrl || ''}})));
+    const send = el('button', {type: 'button', class: 'send', disabled: ''}, '发送到聊天');
+    if (state.chatReady) send.removeAttribute('disabled');
+    view.append(el('div', {class: 'item content', 'data-content': c.id}, el('strong', {}, c.name),
+      el('p', {class: 'script-body'}, c.text), links.map(a => el('div', {class: 'muted'}, '🔗 ' + a.title)),
+      el('div', {class: 'row'}, send)));
+    send.addEventListener('click', () => sendToChat(messages));
   }
 }
-function sendToChat(text) {
-  window.wx.invoke('sendChatMessage', {msgtype: 'text', enterChat: true, text: {content: text}}, res => {
-    toast(res.err_msg === 'sendChatMessage:ok' ? '已发送到聊天' : '发送失败：' + res.err_msg);
+// sendChatMessage puts one message into the chat per call: the parts go one after the other
+function sendToChat(messages) {
+  const [first, ...rest] = messages;
+  if (!first) return;
+  window.wx.invoke('sendChatMessage', first, res => {
+    if (res.err_msg !== 'sendChatMessage:ok') { toast('发送失败：' + res.err_msg); return; }
+    if (rest.length) sendToChat(rest); else toast('已发送到聊天');
   });
 }
 

@@ -37,6 +37,13 @@ class EngineExactIds extends AbstractProcessEnginePlugin {
         columns.put("ACT_RU_TASK", List.of("ASSIGNEE_", "OWNER_"));
         columns.put("ACT_RU_FILTER", List.of("OWNER_"));
         columns.put("ACT_RU_EXECUTION", List.of("BUSINESS_KEY_"));
+        // history, which Cockpit and Tasklist query by the same ids
+        columns.put("ACT_HI_PROCINST", List.of("BUSINESS_KEY_"));
+        columns.put("ACT_HI_TASKINST", List.of("ASSIGNEE_", "OWNER_"));
+        columns.put("ACT_HI_ACTINST", List.of("ASSIGNEE_"));
+        columns.put("ACT_HI_IDENTITYLINK", List.of("USER_ID_", "GROUP_ID_"));
+        columns.put("ACT_HI_OP_LOG", List.of("USER_ID_"));
+        columns.put("ACT_HI_COMMENT", List.of("USER_ID_"));
         return columns;
     }
 

@@ -23,6 +23,9 @@ import java.util.Map;
 @Service
 public class Contents {
 
+    /** a rep picks from the newest contents; older ones are for the plans that use them */
+    private static final int LIBRARY_SHOWN = 50;
+
     private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
     };
     /** What a preview fills in when no customer is given. */
@@ -61,6 +64,14 @@ public class Contents {
 
     public ContentItem get(long id) {
         return sop.content(id).map(this::item).orElseThrow(() -> new NotFound("No content " + id + "."));
+    }
+
+    /** The library's newest contents, as this customer would read them: what a rep may also send by hand. */
+    public List<Rendered> libraryFor(Customer customer) {
+        return sop.library(LIBRARY_SHOWN).stream().map(this::item).map(content -> {
+            var preview = preview(content.text(), content.attachments(), customer);
+            return new Rendered(content.id(), content.name(), preview.text(), preview.attachments());
+        }).toList();
     }
 
     /** The content as this customer (or a sample customer) would read it. */
@@ -118,5 +129,9 @@ public class Contents {
     }
 
     public record Preview(String text, List<Attachment> attachments) {
+    }
+
+    /** A content of the library as one customer reads it. */
+    public record Rendered(long id, String name, String text, List<Attachment> attachments) {
     }
 }

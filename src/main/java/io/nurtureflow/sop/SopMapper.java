@@ -32,6 +32,9 @@ interface SopMapper {
 
     Optional<ContentRow> content(long id);
 
+    /** The newest contents of the library. */
+    List<ContentRow> library(int limit);
+
     Optional<String> customerZone(String customerId);
 
     void deleteCustomerZone(String customerId);

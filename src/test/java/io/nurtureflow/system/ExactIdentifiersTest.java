@@ -156,7 +156,8 @@ class ExactIdentifiersTest extends RunningService {
         // Camunda's identity tables, made exact after the engine created them
         for (String column : List.of("ACT_ID_USER.ID_", "ACT_ID_GROUP.ID_", "ACT_ID_MEMBERSHIP.USER_ID_",
                 "ACT_ID_MEMBERSHIP.GROUP_ID_", "ACT_RU_AUTHORIZATION.USER_ID_", "ACT_RU_TASK.ASSIGNEE_",
-                "ACT_RU_EXECUTION.BUSINESS_KEY_")) {
+                "ACT_RU_EXECUTION.BUSINESS_KEY_", "ACT_HI_PROCINST.BUSINESS_KEY_", "ACT_HI_TASKINST.ASSIGNEE_",
+                "ACT_HI_OP_LOG.USER_ID_")) {
             exact.put(column, List.of(column.split("\\.")));
         }
         // and whatever our own tables call an id, now and in migrations to come

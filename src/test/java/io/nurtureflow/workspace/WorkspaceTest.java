@@ -89,6 +89,9 @@ class WorkspaceTest {
                 "name", "陈妈妈")).json().get("customerId").asText();
         long script = api.post("/api/scripts", ADMIN, Map.of("title", "首次问候", "category", "首次联系",
                 "body", "{{name}}您好，我是{{rep}}，孩子几年级啦？")).json().get("id").asLong();
+        long content = api.post("/api/sop/contents", ADMIN, Map.of("name", "寒假班课表", "text", "{{name}}，寒假班课表已出",
+                "attachments", List.of(Map.of("kind", "LINK", "title", "寒假班课表", "url", "https://example.edu/winter"))))
+                .json().get("id").asLong();
         CHAT_CONTACT.set(contact);
         SIGNING_IN.set(rep);
         WECOM.forget();
@@ -116,6 +119,15 @@ class WorkspaceTest {
             browser.waitUntil("window.__wx.sent.length === 1");
             assertThat(browser.eval("window.__wx.sent[0]").toString())
                     .isEqualTo("{\"msgtype\":\"text\",\"enterChat\":true,\"text\":{\"content\":\"" + filled + "\"}}");
+
+            browser.waitUntil("document.querySelector('[data-content=\"" + content + "\"] button.send') !== null");
+            browser.eval("document.querySelector('[data-content=\"" + content + "\"] button.send').click()");
+            browser.waitUntil("window.__wx.sent.length === 3");
+            assertThat(browser.eval("window.__wx.sent[1].text.content").asText()).isEqualTo("陈妈妈，寒假班课表已出");
+            var news = browser.eval("window.__wx.sent[2]");
+            assertThat(news.get("msgtype").asText()).isEqualTo("news");
+            assertThat(news.get("news").get("title").asText()).isEqualTo("寒假班课表");
+            assertThat(news.get("news").get("link").asText()).isEqualTo("https://example.edu/winter");
 
             browser.eval("location.hash = '#customer/" + customer + "'");
             browser.waitUntil("document.querySelectorAll('form.task-form').length === 1");
