@@ -19,7 +19,7 @@ final class AlertRows {
     }
 
     List<Map<String, Object>> of(String rep) {
-        return db.queryForList("select kind, state, attempts, errcode, error, msg_id from rep_alert where rep = ?"
+        return db.queryForList("select kind, state, attempts, errcode, error, msg_id, description from rep_alert where rep = ?"
                 + " order by id", rep);
     }
 
