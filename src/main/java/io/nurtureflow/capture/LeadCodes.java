@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -86,20 +87,31 @@ class LeadCodes {
         codes.markAdded(code.state(), externalUserId, clock.instant());
     }
 
-    /** Deletes expired codes from WeCom; one WeCom refuses stays for the next round. */
+    /**
+     * Deletes every expired code from WeCom, a page at a time (a big team makes thousands a day); one WeCom refuses
+     * stays for the next round, and a page WeCom refuses entirely ends this one.
+     */
     @Scheduled(fixedDelayString = "${nurture.capture.lead-code-retire-millis:3600000}")
     void retireExpired() {
         var wecom = contactWays.getIfAvailable();
-        for (var code : codes.expired(clock.instant(), RETIRE_BATCH)) {
-            try {
-                if (code.wecomConfigId() != null && wecom != null) {
-                    wecom.delete(code.wecomConfigId());
+        List<LeadCode> page;
+        int retired;
+        do {
+            page = codes.expired(clock.instant(), RETIRE_BATCH);
+            retired = 0;
+            for (var code : page) {
+                try {
+                    if (code.wecomConfigId() != null && wecom != null) {
+                        wecom.delete(code.wecomConfigId());
+                    }
+                    codes.retire(code.state(), clock.instant());
+                    retired++;
+                } catch (WeComException e) {
+                    log.warn("lead code {} not deleted from WeCom yet ({}): {}", code.state(), e.errcode(),
+                            e.getMessage());
                 }
-                codes.retire(code.state(), clock.instant());
-            } catch (WeComException e) {
-                log.warn("lead code {} not deleted from WeCom yet ({}): {}", code.state(), e.errcode(), e.getMessage());
             }
-        }
+        } while (page.size() == RETIRE_BATCH && retired == page.size());
     }
 
     private String newState() {
