@@ -1,10 +1,9 @@
 package io.nurtureflow.process;
 
 import io.nurtureflow.support.Api;
+import io.nurtureflow.support.RunningService;
 import io.nurtureflow.support.ServiceTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.Map;
 import java.util.UUID;
@@ -14,16 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Camunda's REST API answers a caller's mistakes as the rest of the API does: 4xx problem+json, never a 500. */
 @ServiceTest
-class EngineRestAnswersTest {
-
-    @LocalServerPort
-    int port;
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-    }
+class EngineRestAnswersTest extends RunningService {
 
     @Test
     void aPasswordThePolicyRefusesIsA400NamingThePasswordAndAGoodOneIsTaken() {

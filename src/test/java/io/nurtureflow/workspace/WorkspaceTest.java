@@ -2,6 +2,7 @@ package io.nurtureflow.workspace;
 
 import io.nurtureflow.support.Api;
 import io.nurtureflow.support.Browser;
+import io.nurtureflow.support.RunningService;
 import io.nurtureflow.support.ServiceTest;
 import io.nurtureflow.support.WeComApi;
 import okhttp3.HttpUrl;
@@ -9,7 +10,6 @@ import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and answers the current chat's external contact.
  */
 @ServiceTest
-class WorkspaceTest {
+class WorkspaceTest extends RunningService {
 
     static final String CORP_TICKET = "TICKET-CORP-" + UUID.randomUUID();
     static final String APP_TICKET = "TICKET-APP-" + UUID.randomUUID();
@@ -69,13 +69,8 @@ class WorkspaceTest {
         registry.add("nurture.workspace.jssdk-script", () -> WECOM.url("/jweixin.js"));
     }
 
-    @LocalServerPort
-    int port;
-    Api api;
-
     @BeforeEach
-    void connect() {
-        api = new Api(port);
+    void tellTheStandInOurPort() {
         PORT.set(port);
     }
 
