@@ -22,7 +22,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -242,7 +241,7 @@ class ContactWayTest {
         WECOM.forget();
 
         add(channel.get("code").asText(), rep, external, "WELCOME-CODE-4");
-        handAll(new CallbackEvent("ww", "sys", Instant.now(), "event", "change_external_contact", "del_external_contact",
+        handAll(new CallbackEvent("ww", "sys", clock.instant(), "event", "change_external_contact", "del_external_contact",
                 rep, external, channel.get("code").asText(), null, Map.of()));
         add("no-such-code", rep, external, "WELCOME-CODE-5");
 

@@ -12,7 +12,6 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -56,9 +55,9 @@ public final class Browser implements AutoCloseable {
                     "--window-size=" + width + "," + height, "--user-agent=" + userAgent, "about:blank")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Path portFile = profile.resolve("DevToolsActivePort");
-            Instant deadline = Instant.now().plus(PATIENCE);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
-                if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
                     process.destroyForcibly();
                     throw new AssertionError("Chromium did not open its DevTools port");
                 }
@@ -118,7 +117,7 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the expression is true in the page; a page that never gets there fails the test. */
     public void waitUntil(String condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             try {
                 if (eval("Boolean(" + condition + ")").asBoolean()) {
@@ -127,7 +126,7 @@ public final class Browser implements AutoCloseable {
             } catch (AssertionError navigating) {
                 // the page was being replaced while we asked: ask again
             }
-            if (Instant.now().isAfter(deadline)) {
+            if (System.nanoTime() > deadline) {
                 throw new AssertionError("the page never got to: " + condition + " (at " + text("location.href") + ")");
             }
             try {
