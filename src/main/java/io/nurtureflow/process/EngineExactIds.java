@@ -1,6 +1,7 @@
 package io.nurtureflow.process;
 
 import io.nurtureflow.system.ExactColumns;
+import io.nurtureflow.system.FullUnicodeTables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,10 @@ import java.util.Map;
  * The engine creates its MySQL tables {@code utf8_bin}: case-exact, but blind to trailing spaces, so on
  * MySQL/MariaDB {@code admin } logged into the Camunda webapps as {@code admin} (and found admin's groups and
  * rights) where H2 refuses it. The engine owns {@code ACT_*}, so this runs once it has created or updated them and
- * before anything else uses them, on every start (it changes nothing once done). A user id and a group id change
- * together with the memberships that refer to them, so the foreign keys between them hold throughout.
+ * before anything else uses them, on every start (it changes nothing once done). First the tables take all of
+ * Unicode ({@link FullUnicodeTables}): a parent's WeCom name or a message an operator names may hold emoji. A user
+ * id and a group id change together with the memberships that refer to them, so the foreign keys between them hold
+ * throughout.
  */
 @Component
 class EngineExactIds extends AbstractProcessEnginePlugin {
@@ -50,6 +53,7 @@ class EngineExactIds extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         try (Connection connection = engine.getProcessEngineConfiguration().getDataSource().getConnection()) {
+            FullUnicodeTables.make(connection, "ACT\\_");
             ExactColumns.make(connection, COLUMNS);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not make the engine's user and group ids exact", e);

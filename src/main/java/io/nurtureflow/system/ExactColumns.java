@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Makes identifier columns compare byte for byte on MySQL/MariaDB, as they do on H2. There a column takes its
@@ -27,8 +26,7 @@ public final class ExactColumns {
 
     /** @param columns table → its columns that hold an identifier */
     public static void make(Connection connection, Map<String, List<String>> columns) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
-        if (!"MySQL".equalsIgnoreCase(product) && !"MariaDB".equalsIgnoreCase(product)) {
+        if (!isMySql(connection)) {
             return;
         }
         String collation = noPadBinary(connection);
@@ -45,60 +43,16 @@ public final class ExactColumns {
                 }
             }
         }
-        // a column on either side of a foreign key (the engine's memberships refer to users and groups) may not
-        // change its character set, even with the checks off: such keys go, and come back once both sides match
-        var keys = foreignKeysOn(connection, changing);
-        for (var key : keys) {
-            execute(connection, "alter table " + key.table() + " drop foreign key " + key.name());
-        }
+        var keys = ForeignKeys.dropWhere(connection, changing::contains);
         for (var table : changes.entrySet()) {
-            execute(connection, "alter table " + table.getKey() + " " + String.join(", ", table.getValue()));
+            ForeignKeys.execute(connection, "alter table " + table.getKey() + " " + String.join(", ", table.getValue()));
         }
-        for (var key : keys) {
-            execute(connection, "alter table " + key.table() + " add constraint " + key.name() + " foreign key ("
-                    + String.join(", ", key.columns()) + ") references " + key.referencedTable() + " ("
-                    + String.join(", ", key.referencedColumns()) + ") on delete " + key.onDelete() + " on update "
-                    + key.onUpdate());
-        }
+        keys.restore();
     }
 
-    private record ForeignKey(String table, String name, List<String> columns, String referencedTable,
-                              List<String> referencedColumns, String onDelete, String onUpdate) {
-    }
-
-    /** The foreign keys from or to one of these columns ({@code table.column}). */
-    private static List<ForeignKey> foreignKeysOn(Connection connection, Set<String> columns) throws SQLException {
-        var keys = new LinkedHashMap<String, ForeignKey>();
-        try (var query = connection.prepareStatement("select k.table_name, k.constraint_name, k.column_name,"
-                + " k.referenced_table_name, k.referenced_column_name, r.delete_rule, r.update_rule"
-                + " from information_schema.key_column_usage k join information_schema.referential_constraints r"
-                + " on r.constraint_schema = k.constraint_schema and r.table_name = k.table_name"
-                + " and r.constraint_name = k.constraint_name"
-                + " where k.table_schema = database() and k.referenced_table_name is not null"
-                + " order by k.table_name, k.constraint_name, k.ordinal_position");
-             var rows = query.executeQuery()) {
-            while (rows.next()) {
-                String table = rows.getString(1);
-                String referenced = rows.getString(4);
-                String name = rows.getString(2);
-                String onDelete = rows.getString(6);
-                String onUpdate = rows.getString(7);
-                var key = keys.computeIfAbsent(table + "." + name, k -> new ForeignKey(table, name, new ArrayList<>(),
-                        referenced, new ArrayList<>(), onDelete, onUpdate));
-                key.columns().add(rows.getString(3));
-                key.referencedColumns().add(rows.getString(5));
-            }
-        }
-        return keys.values().stream().filter(key -> key.columns().stream()
-                        .anyMatch(column -> columns.contains(key.table() + "." + column))
-                || key.referencedColumns().stream()
-                        .anyMatch(column -> columns.contains(key.referencedTable() + "." + column))).toList();
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    static boolean isMySql(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        return "MySQL".equalsIgnoreCase(product) || "MariaDB".equalsIgnoreCase(product);
     }
 
     private static String noPadBinary(Connection connection) throws SQLException {

@@ -144,6 +144,30 @@ class ExactIdentifiersTest extends RunningService {
     }
 
     @Test
+    void theEngineStoresAndComparesEmojiAsH2Does() {
+        String id = "emoji-" + tag().toLowerCase(Locale.ROOT);
+        assertThat(engineUser(id, "小明妈妈🌸").status()).isEqualTo(204);
+        assertThat(api.get("/engine-rest/user/" + id + "/profile", ADMIN).json().get("firstName").asText())
+                .isEqualTo("小明妈妈🌸");
+
+        // comparing an engine column with an emoji finds nothing; on MariaDB's utf8 it was an error
+        var message = api.post("/engine-rest/message", ADMIN, Map.of("messageName", "💥", "businessKey", "🌸"));
+        assertThat(message.status()).as(message.body()).isEqualTo(400);
+        assertThat(api.get("/engine-rest/process-instance/count?businessKey=%F0%9F%8C%B8", ADMIN).json()
+                .get("count").asInt()).isZero();
+        assertThat(api.get("/engine-rest/process-definition/count?name=%F0%9F%8C%B8", ADMIN).json()
+                .get("count").asInt()).isZero();
+        if (TestDatabase.MARIADB) {
+            assertThat(db.queryForList("select concat(table_name, '.', column_name) from information_schema.columns"
+                    + " where table_schema = database() and table_name like 'ACT!_%' escape '!'"
+                    + " and character_set_name <> 'utf8mb4'", String.class)).as("engine text narrower than utf8mb4").isEmpty();
+            assertThat(db.queryForObject("select count(*) from information_schema.referential_constraints"
+                    + " where constraint_schema = database() and table_name = 'ACT_RU_IDENTITYLINK'", Integer.class))
+                    .as("the engine's foreign keys came back after the conversion").isEqualTo(2);
+        }
+    }
+
+    @Test
     void onMySqlTheSchemaItselfComparesIdentifiersByteForByte() {
         if (!TestDatabase.MARIADB) {
             return;
