@@ -26,6 +26,9 @@ interface WeComFollowMapper {
 
     List<WeComFollow> ofCustomer(String customerId);
 
+    /** Live relations of this contact or of any other WeCom contact of the customer it belongs to. */
+    int liveFollows(String externalUserId);
+
     /**
      * For each customer, one external user id through which {@code rep} can still reach them: never one whose
      * relation with the rep ended; a contact the rep is known to follow before one we know nothing about.

@@ -113,6 +113,14 @@ public class WeComFollows {
                         + ": pushes from " + rep + " no longer reach them"));
     }
 
+    /**
+     * Whether some rep still has this contact, or another WeCom contact of the same customer: a relation recorded
+     * as live. Relations nobody recorded (contacts linked before relations were kept) do not count.
+     */
+    public boolean stillFollowed(String externalUserId) {
+        return follows.liveFollows(externalUserId) > 0;
+    }
+
     /** The relation exists and is live; true when that is news (it was unknown, or had ended). */
     private boolean follow(String externalUserId, String rep, Instant addedAt) {
         var known = follows.find(externalUserId, rep);

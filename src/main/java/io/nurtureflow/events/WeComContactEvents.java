@@ -18,7 +18,8 @@ import java.util.Map;
  * edits are behaviour: they go through the same inbox as every other event, so an unknown external user id is
  * parked and a repeated change is a duplicate event id. Every change also updates the customer's WeCom relations
  * (the customer feature's): an add or a deletion records which rep the contact is related to, an edit reads the
- * contact again. Turning an add through one of our codes into a lead is the capture feature's.
+ * contact again. A deletion churns the customer only when no other rep still has them as a contact. Turning an add
+ * through one of our codes into a lead is the capture feature's.
  */
 @Component
 class WeComContactEvents implements CallbackListener {
@@ -47,6 +48,9 @@ class WeComContactEvents implements CallbackListener {
             relation(event);
         }
         EventType type = TYPES.get(event.changeType());
+        if (type != null && type.signal() == Signal.CHURNED && follows.stillFollowed(event.externalUserId())) {
+            type = EventType.FOLLOW_ENDED;
+        }
         if (type != null) {
             accept(event, type);
         }

@@ -267,7 +267,8 @@ class WeComContactsTest {
         assertThat(relationOf(profile, other).get("removedAt").isNull()).isTrue();
         assertThat(profile.get("timeline").findValuesAsText("summary"))
                 .anyMatch(s -> s.contains("The customer deleted " + rep));
-        assertThat(eventTypes(customer)).contains("CUSTOMER_DELETED_STAFF");
+        assertThat(eventTypes(customer)).as("not churned: the other rep still has them").contains("FOLLOW_ENDED")
+                .doesNotContain("CUSTOMER_DELETED_STAFF");
 
         deliverAdd(rep, external);
         assertThat(push(rep, customer)).as("added back").isEqualTo(DeliveryStatus.PENDING);

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static io.nurtureflow.support.Api.ADMIN;
 import static io.nurtureflow.support.WeComStandIn.CORP_ID;
+import static io.nurtureflow.support.WeComStandIn.contactAdded;
 import static io.nurtureflow.support.WeComStandIn.contactChange;
 import static io.nurtureflow.support.WeComStandIn.envelope;
 import static io.nurtureflow.support.WeComStandIn.seal;
@@ -108,6 +109,33 @@ class WeComCallbackTest extends RunningService {
                 Integer.class, customerId, "CUSTOMER_DELETED_STAFF")).isEqualTo(1);
         assertThat(api.get("/api/customers/" + customerId, ADMIN).json().get("stage").asText()).isEqualTo("CHURNED");
         assertThat(api.get("/api/me/tasks", rep).json()).as("churn ends the open first-contact task").isEmpty();
+    }
+
+    @Test
+    void aCustomerAnotherRepStillHasIsNotChurnedUntilTheLastRelationEnds() {
+        String rep = api.newUser("rep", "REP");
+        String colleague = api.newUser("rep", "REP");
+        String externalUserId = Scenario.externalUserId();
+        String customerId = Scenario.lead(api, Scenario.channelOf(api, rep), Leads.newPhone(), externalUserId);
+        long at = 1_700_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
+        for (String each : java.util.List.of(rep, colleague)) {
+            assertThat(callback.deliver(contactAdded(each, externalUserId, "no-such-code", "WELCOME-" + each, at))
+                    .statusCode()).isEqualTo(200);
+        }
+
+        assertThat(callback.deliver(contactChange("del_follow_user", rep, externalUserId, at + 1)).statusCode()).isEqualTo(200);
+        assertThat(callback.deliver(contactChange("del_external_contact", rep, externalUserId, at + 2)).statusCode()).isEqualTo(200);
+
+        assertThat(api.get("/api/customers/" + customerId, ADMIN).json().get("stage").asText())
+                .as("the colleague can still reach them").isEqualTo("NURTURING");
+        assertThat(db.queryForList("select type from behaviour_event where customer_id = ? order by id", String.class,
+                customerId)).containsExactly("FOLLOW_ENDED", "FOLLOW_ENDED");
+
+        assertThat(callback.deliver(contactChange("del_follow_user", colleague, externalUserId, at + 3)).statusCode()).isEqualTo(200);
+
+        assertThat(db.queryForList("select type from behaviour_event where customer_id = ? order by id", String.class,
+                customerId)).containsExactly("FOLLOW_ENDED", "FOLLOW_ENDED", "CUSTOMER_DELETED_STAFF");
+        assertThat(api.get("/api/customers/" + customerId, ADMIN).json().get("stage").asText()).isEqualTo("CHURNED");
     }
 
     @Test
