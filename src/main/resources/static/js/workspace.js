@@ -1,4 +1,4 @@
-// The rep's workspace (/m): tasks, a customer, scripts; in WeCom's chat sidebar also the JS-SDK.
+// The rep's workspace (/m): tasks, a customer, scripts, mass-sends to confirm; in WeCom's chat sidebar also the JS-SDK.
 'use strict';
 const KINDS = {FIRST_CONTACT: '首次联系', FOLLOW_UP: '跟进', CUSTOMER_CARE: '老客关怀', ESCALATION: '超时升级', CONFIRM_PUSH: '确认推送'};
 const STAGES = {NURTURING: '培育中', ENGAGED: '有意向', CUSTOMER: '已成交', SILENT: '沉默', CHURNED: '已流失', OPTED_OUT: '已退订', DORMANT: '休眠'};
@@ -130,6 +130,28 @@ async function showScripts() {
     send.addEventListener('click', () => sendToChat(messages));
   }
 }
+// A CONFIRM step's mass-send: the rep says go here, then WeCom has the rep send it from the client once more
+async function showBatches(highlight) {
+  const batches = await api('/api/me/push-batches');
+  view.replaceChildren(el('div', {class: 'group'}, `待确认群发（${batches.length}）`));
+  if (batches.length === 0) view.append(el('p', {id: 'no-batches', class: 'card'}, '没有待确认的群发。'));
+  for (const b of batches) {
+    const links = JSON.parse(b.attachments || '[]');
+    const confirm = el('button', {type: 'button', class: 'confirm'}, `确认发送给 ${b.customers} 位客户`);
+    view.append(el('div', {class: 'item batch' + (String(b.id) === highlight ? ' highlight' : ''), 'data-batch': b.id},
+      el('div', {class: 'top'}, el('strong', {}, 'SOP 第 ' + b.stepNo + ' 步'), el('span', {class: 'kind CONFIRM_PUSH'}, KINDS.CONFIRM_PUSH)),
+      el('p', {class: 'script-body'}, b.text), links.map(a => el('div', {class: 'muted'}, '🔗 ' + (a.title || a.kind))),
+      el('div', {class: 'muted'}, '生成于 ' + when(b.createdAt) + ' · 窗口关闭前未确认将不再发送'), el('div', {class: 'row'}, confirm)));
+    confirm.addEventListener('click', async () => {
+      confirm.setAttribute('disabled', '');
+      try {
+        await api('/api/me/push-batches/' + b.id + '/confirm', {method: 'POST', body: '{}'});
+        toast('已确认：请在企业微信「客户群发」中点击发送');
+        await showBatches();
+      } catch (e) { confirm.removeAttribute('disabled'); toast(e.message); }
+    });
+  }
+}
 // sendChatMessage puts one message into the chat per call: the parts go one after the other
 function sendToChat(messages) {
   const [first, ...rest] = messages;
@@ -174,6 +196,7 @@ async function route() {
   try {
     if (hash.startsWith('#customer/')) await showCustomer(decodeURIComponent(hash.slice('#customer/'.length)));
     else if (hash === '#scripts') await showScripts();
+    else if (hash.startsWith('#batches')) await showBatches(hash.slice('#batches/'.length));
     else await showTasks();
   } catch (e) { view.replaceChildren(el('p', {class: 'card error'}, e.message)); }
 }

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where an alert's card leads: the rep's workspace (/m), which opens inside WeCom and signs the rep in there; a
- * task opens at its customer, where the task's outcome form is. A mass-send to confirm opens the rep's batch list.
+ * task opens at its customer, where the task's outcome form is. A mass-send to confirm opens the rep's batches, at it.
  */
 @Component
 class AlertLinks {
@@ -21,7 +21,7 @@ class AlertLinks {
     }
 
     String batchToConfirm(long batchId) {
-        return config.baseUrl() + "/api/me/push-batches";
+        return config.baseUrl() + "/m#batches/" + batchId;
     }
 
     String today() {

@@ -66,9 +66,7 @@ class DiagramLayoutTest {
         assertThat(browser.text("window.drawn")).isEqualTo("drawn");
         var problems = browser.eval("window.measure(window.viewer)");
 
-        Path shot = Path.of("target", "screenshots", "diagram-" + name + ".png");
-        Files.createDirectories(shot.getParent());
-        Files.write(shot, browser.screenshot());
+        Path shot = browser.saveScreenshot("diagram-" + name);
         assertThat(problems.isArray()).as("measured").isTrue();
         assertThat(problems).as(diagram + ", drawn in " + shot).isEmpty();
     }

@@ -2,6 +2,7 @@ package io.nurtureflow.sop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nurtureflow.support.Api;
+import io.nurtureflow.support.Browser;
 import io.nurtureflow.support.Leads;
 import io.nurtureflow.support.Scenario;
 import io.nurtureflow.support.ServiceTest;
@@ -226,14 +227,14 @@ class SopPlansTest {
         assertThat(batches.get(0).get("text").asText()).isEqualTo("请顾问确认后发送");
         assertThat(db.queryForList("select title, url from rep_alert where rep = ? and kind = 'CONFIRM_PUSH'", rep))
                 .as("the rep hears of it in WeCom").singleElement().satisfies(alert -> assertThat(alert)
-                        .containsEntry("title", "待确认群发").containsEntry("url", "http://nurture.test/api/me/push-batches"));
+                        .containsEntry("title", "待确认群发")
+                        .containsEntry("url", "http://nurture.test/m#batches/" + batches.get(0).get("id").asText()));
         assertThat(waitingAt(key, 1, 1, "REP_CONFIRMATION")).isEqualTo(1);
         assertThat(push(customerId, 1).get("sent_at")).as("nothing goes before the rep confirms").isNull();
         String other = api.newUser("rep", "REP");
         assertThat(api.post("/api/me/push-batches/" + batches.get(0).get("id").asText() + "/confirm", other, Map.of())
                 .status()).as("only the batch's rep confirms it").isEqualTo(404);
-        assertThat(api.post("/api/me/push-batches/" + batches.get(0).get("id").asText() + "/confirm", rep, Map.of())
-                .status()).isEqualTo(204);
+        confirmInTheWorkspace(rep, batches.get(0).get("id").asLong());
         assertThat(push(customerId, 1).get("status")).as("confirmed, it goes at once").isEqualTo("SENT");
 
         advanceTo((Instant) push(customerId, 2).get("due_at"));
@@ -336,6 +337,26 @@ class SopPlansTest {
     }
 
     // --- helpers
+
+    /** As the rep does it from the alert's card: the workspace opens at the batch, and its button confirms it. */
+    private void confirmInTheWorkspace(String rep, long batch) {
+        try (var browser = Browser.phone()) {
+            browser.open("http://localhost:" + port + "/login");
+            browser.evalAndLoad("document.querySelector('#username').value = '" + rep + "';"
+                    + "document.querySelector('#password').value = '" + Api.REP_PASSWORD + "';"
+                    + "document.querySelector('form').submit()");
+            browser.open("http://localhost:" + port + "/m#batches/" + batch);
+            String card = "document.querySelector('[data-batch=\"" + batch + "\"]')";
+            browser.waitUntil(card + "?.classList.contains('highlight')");
+            assertThat(browser.text(card + ".querySelector('.script-body').textContent")).isEqualTo("请顾问确认后发送");
+            assertThat(browser.text(card + ".querySelector('button.confirm').textContent")).isEqualTo("确认发送给 1 位客户");
+            browser.saveScreenshot("workspace-batch-to-confirm");
+            browser.eval(card + ".querySelector('button.confirm').click()");
+            browser.waitUntil("document.querySelector('#no-batches') !== null");
+            assertThat(browser.text("document.querySelector('#toast').textContent")).contains("企业微信「客户群发」");
+            browser.saveScreenshot("workspace-batch-confirmed");
+        }
+    }
 
     private Api.Response savePlan(String key, List<Map<String, Object>> steps) {
         return savePlan(key, steps, List.of());

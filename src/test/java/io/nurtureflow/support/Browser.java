@@ -138,6 +138,18 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The page as it looks now, kept as target/screenshots/{name}.png to look at. */
+    public Path saveScreenshot(String name) {
+        try {
+            var file = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, screenshot());
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public byte[] screenshot() {
         return Base64.getDecoder().decode(call("Page.captureScreenshot", Map.of("format", "png")).path("data").asText());
     }
