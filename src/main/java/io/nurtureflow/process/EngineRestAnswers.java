@@ -6,6 +6,7 @@ import io.nurtureflow.system.Conflict;
 import io.nurtureflow.system.FieldProblem;
 import io.nurtureflow.system.Forbidden;
 import io.nurtureflow.system.NotFound;
+import io.nurtureflow.system.Problems;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Camunda's REST API (/engine-rest) answers 500 for what it has no mapping for, including mistakes that are the
@@ -49,23 +48,7 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
     }
 
     static Response problem(int status, String title, String detail, String field) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        if (field != null) {
-            body.put("field", field);
-        }
-        return Response.status(status).type(PROBLEM).entity(write(body)).build();
-    }
-
-    private static String write(Map<String, Object> body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Response.status(status).type(PROBLEM).entity(Problems.json(status, title, detail, field)).build();
     }
 
     static final class FieldProblems implements ExceptionMapper<FieldProblem> {

@@ -130,14 +130,13 @@ class RefusedRequests implements RequestRejectedHandler, WebServerFactoryCustomi
                             "message", ErrorAnswers.chinese(status)))));
         }
         String problem = status != HttpStatus.BAD_REQUEST
-                ? "\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-                : "\"title\":\"Bad input\",\"status\":400,\"detail\":\"" + switch (field) {
+                ? Problems.json(status.value(), status.getReasonPhrase(), null, null)
+                : Problems.json(400, "Bad input", switch (field) {
                     case "headers" -> "A request header is malformed, too large or not one this service takes.";
                     case "protocol" -> "This service speaks HTTP/1.1 and HTTP/1.0.";
                     default -> "The request URL has characters this service does not take.";
-                } + "\",\"field\":\"" + field + "\"";
-        return new Answer(MediaType.APPLICATION_PROBLEM_JSON_VALUE + ";charset=UTF-8",
-                "{\"type\":\"about:blank\"," + problem + "}");
+                }, field);
+        return new Answer(MediaType.APPLICATION_PROBLEM_JSON_VALUE + ";charset=UTF-8", problem);
     }
 
     /** Tomcat and the firewall say in their reason when a header, not the request line, was refused. */

@@ -61,8 +61,7 @@ class SecurityConfig {
                         .accessDeniedHandler((request, response, e) -> {
                             response.setStatus(HttpStatus.FORBIDDEN.value());
                             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\","
-                                    + "\"status\":403,\"detail\":\"Your role may not do this.\"}");
+                            response.getWriter().write(Problems.json(403, "Forbidden", "Your role may not do this.", null));
                         }))
                 // scripts use Basic; the public lead form is protected by its own rate limit, not a session token
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/q/**", "/wecom/callback",
@@ -80,8 +79,7 @@ class SecurityConfig {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setHeader("WWW-Authenticate", "Basic realm=\"NurtureFlow\"");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"Log in with HTTP Basic or a session.\"}");
+            response.getWriter().write(Problems.json(401, "Unauthorized", "Log in with HTTP Basic or a session.", null));
         });
         entries.put(new AntPathRequestMatcher("/engine-rest/**"), (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"NurtureFlow\"");
