@@ -55,7 +55,7 @@ public final class ExactColumns {
         return "MySQL".equalsIgnoreCase(product) || "MariaDB".equalsIgnoreCase(product);
     }
 
-    private static String noPadBinary(Connection connection) throws SQLException {
+    static String noPadBinary(Connection connection) throws SQLException {
         for (String candidate : NO_PAD_BINARY) {
             try (var query = connection.prepareStatement(
                     "select count(*) from information_schema.collations where collation_name = ?")) {
