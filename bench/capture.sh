@@ -21,7 +21,7 @@ rm -f target/capture-bench.md
 ./mvnw -q -B surefire:test -Dtest=CaptureBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dnurture.test.db=mariadb -Dnurture.bench=true -Dnurture.bench.scans="$scans" -Dnurture.bench.intakes="$intakes" \
   -Dnurture.bench.threads="$threads" -Dnurture.capture.scans-per-minute-per-address=1000000000 -Dnurture.capture.forms-per-minute-per-address=1000000000 \
-  -DtrimStackTrace=false >/dev/null || true
+  -DtrimStackTrace=false >/dev/null || { echo "the benchmark failed (see target/surefire-reports)" >&2; exit 1; }
 
 [ -s target/capture-bench.md ] || { echo "the benchmark wrote no results (see target/surefire-reports)" >&2; exit 1; }
 

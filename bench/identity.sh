@@ -16,7 +16,8 @@ export NURTURE_TEST_MARIADB_DATABASE="${NURTURE_TEST_MARIADB_DATABASE:-nurture_i
 ./mvnw -q -B test-compile
 ./mvnw -q -B surefire:test -Dtest=IdentityBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dnurture.test.db=mariadb -Dnurture.bench=true -Dnurture.bench.rows="$rows" \
-  -DtrimStackTrace=false | grep -E "^(import|- )" || true
+  -DtrimStackTrace=false > target/identity-bench.log || { tail -50 target/identity-bench.log >&2; echo "the benchmark failed" >&2; exit 1; }
+grep -E "^(import|- )" target/identity-bench.log || true
 
 [ -s target/identity-bench.md ] || { echo "the benchmark wrote no results" >&2; exit 1; }
 

@@ -39,16 +39,23 @@ curl -sf $A -H 'Content-Type: application/json' "localhost:$PORT/api/users" \
 curl -sf $A -H 'Content-Type: application/json' "localhost:$PORT/api/channels" \
   -d '{"name":"压测渠道","code":"bench","staff":["bench-rep"],"tags":["压测"]}' >/dev/null
 
-warmup=$(java bench/FormLoad.java "http://localhost:$PORT" bench 300 "$CONCURRENCY" 1390)
-intake=$(java bench/FormLoad.java "http://localhost:$PORT" bench "$TOTAL" "$CONCURRENCY" 1380)
+# FormLoad and BareEngineStarts exit 1 when any request failed: with set -e the run stops there, reporting nothing
+warmup=$(java bench/FormLoad.java "http://localhost:$PORT" bench 300 "$CONCURRENCY" 1390) || { echo "warm-up had failures: $warmup" >&2; exit 1; }
+intake=$(java bench/FormLoad.java "http://localhost:$PORT" bench "$TOTAL" "$CONCURRENCY" 1380) || { echo "intake had failures: $intake" >&2; exit 1; }
 peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$SERVICE/status)
 leads=$(mariadb -uroot -N -e "select count(*) from $DB_SERVICE.captured_lead")
 lifecycles=$(mariadb -uroot -N -e "select count(*) from $DB_SERVICE.ACT_RU_EXECUTION e join $DB_SERVICE.ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_ where d.KEY_='lead-lifecycle' and e.PARENT_ID_ is null")
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
+if [ "$leads" -ne $((TOTAL + 300)) ] || [ "$lifecycles" -ne "$leads" ]; then
+  echo "expected $((TOTAL + 300)) leads each with a running lifecycle, found $leads leads and $lifecycles lifecycles" >&2
+  exit 1
+fi
 
-java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java "jdbc:mysql://127.0.0.1:3306/$DB_ENGINE$FLAGS" root "" 300 "$CONCURRENCY" processes >/dev/null 2>&1
+java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java "jdbc:mysql://127.0.0.1:3306/$DB_ENGINE$FLAGS" root "" 300 "$CONCURRENCY" processes >/dev/null 2>&1 \
+  || { echo "the bare engine's warm-up had failures" >&2; exit 1; }
 engine=$(java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java \
-  "jdbc:mysql://127.0.0.1:3306/$DB_ENGINE$FLAGS" root "" "$TOTAL" "$CONCURRENCY" processes 2>/dev/null | tail -1)
+  "jdbc:mysql://127.0.0.1:3306/$DB_ENGINE$FLAGS" root "" "$TOTAL" "$CONCURRENCY" processes 2>/dev/null | tail -1) \
+  || { echo "the bare engine's run had failures: $engine" >&2; exit 1; }
 
 field() { echo "$1" | sed -E "s/.*\"$2\":([0-9.]+).*/\1/"; }
 ratio=$(awk -v a="$(field "$intake" perSecond)" -v b="$(field "$engine" perSecond)" 'BEGIN {printf "%.2f", a/b}')
