@@ -102,21 +102,8 @@ class FlowChoiceTest extends RunningService {
         String channelName = "决策流程" + UUID.randomUUID().toString().substring(0, 6);
         String code = api.post("/api/channels", ADMIN, Map.of("name", channelName, "staff", List.of(rep)))
                 .json().get("code").asText();
-        String shipped;
-        try (InputStream table = getClass().getResourceAsStream("/processes/lead-tagging.dmn")) {
-            shipped = new String(table.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String rule = """
-                      <output id="Output_Flow" label="Lifecycle flow (process key)" name="flowKey" typeRef="string"/>
-                      <rule id="Rule_Flow_Test">
-                        <inputEntry id="Rule_Flow_Test_Grade"><text></text></inputEntry>
-                        <inputEntry id="Rule_Flow_Test_Channel"><text>"%s"</text></inputEntry>
-                        <outputEntry id="Rule_Flow_Test_Flow"><text>"%s"</text></outputEntry>
-                      </rule>""".formatted(channelName, FLOW);
-        String decided = shipped.replaceFirst(
-                " *<output id=\"Output_Flow\" label=\"Lifecycle flow \\(process key\\)\" name=\"flowKey\" typeRef=\"string\"/>",
-                rule);
-        assertThat(decided).contains("Rule_Flow_Test");
+        String shipped = shippedTaggingTable();
+        String decided = withFlowRule(shipped, flowRule(channelName, FLOW));
         repository.createDeployment().name("lead-tagging naming a flow").addString("lead-tagging.dmn", decided).deploy();
         try {
             String customer = Scenario.lead(api, code, Leads.newPhone(), null);
@@ -124,6 +111,45 @@ class FlowChoiceTest extends RunningService {
         } finally {
             repository.createDeployment().name("restore lead-tagging").addString("lead-tagging.dmn", shipped).deploy();
         }
+    }
+
+    @Test
+    void aTaggingDecisionNamingAFlowThatCannotTakeLeadsIsRefusedAtDeployment() throws IOException {
+        String shipped = shippedTaggingTable();
+        int versions = api.get("/engine-rest/decision-definition/count?key=lead-flow", ADMIN).json().get("count").asInt();
+
+        var refused = api.deploy(ADMIN, "lead-tagging.dmn", withFlowRule(shipped, flowRule("某渠道", "never-deployed-lifecycle"))
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("field").asText()).isEqualTo("lead-tagging.dmn");
+        assertThat(refused.json().get("detail").asText()).contains("Rule_Flow_Test").contains("never-deployed-lifecycle");
+        assertThat(api.get("/engine-rest/decision-definition/count?key=lead-flow", ADMIN).json().get("count").asInt())
+                .as("nothing deployed").isEqualTo(versions);
+    }
+
+    private String shippedTaggingTable() throws IOException {
+        try (InputStream table = getClass().getResourceAsStream("/processes/lead-tagging.dmn")) {
+            return new String(table.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String withFlowRule(String shipped, String rule) {
+        String decided = shipped.replaceFirst(
+                " *<output id=\"Output_Flow\" label=\"Lifecycle flow \\(process key\\)\" name=\"flowKey\" typeRef=\"string\"/>",
+                rule);
+        assertThat(decided).contains("Rule_Flow_Test");
+        return decided;
+    }
+
+    private static String flowRule(String channelName, String flow) {
+        return """
+                      <output id="Output_Flow" label="Lifecycle flow (process key)" name="flowKey" typeRef="string"/>
+                      <rule id="Rule_Flow_Test">
+                        <inputEntry id="Rule_Flow_Test_Grade"><text></text></inputEntry>
+                        <inputEntry id="Rule_Flow_Test_Channel"><text>"%s"</text></inputEntry>
+                        <outputEntry id="Rule_Flow_Test_Flow"><text>"%s"</text></outputEntry>
+                      </rule>""".formatted(channelName, flow);
     }
 
     @Test
