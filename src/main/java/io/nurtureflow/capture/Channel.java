@@ -6,7 +6,7 @@ import java.time.Instant;
 public record Channel(long id, String code, String name, NewChannel.Routing routing, boolean enabled,
                       Instant expiresAt, String welcomeText, String welcomeLinkTitle, String welcomeLinkUrl,
                       String welcomeImageUrl, int logoVersion, String wecomConfigId, String wecomUsers,
-                      Instant createdAt) {
+                      Instant createdAt, String lifecycleFlow) {
 
     /** Scans of a disabled or expired code show a "gone" page and create no lead. */
     public boolean live(Instant now) {

@@ -179,7 +179,7 @@ class ChannelController {
     private ChannelView view(Channel channel) {
         return new ChannelView(channel.id(), channel.code(), channel.name(), scanUrl(channel), channel.routing(),
                 channel.enabled(), channel.expiresAt(), channels.staff(channel.id()), channels.tags(channel.id()),
-                channel.welcomeText(), channel.wecomConfigId());
+                channel.welcomeText(), channel.wecomConfigId(), channel.lifecycleFlow());
     }
 
     private String scanUrl(Channel channel) {
@@ -188,6 +188,6 @@ class ChannelController {
 
     record ChannelView(long id, String code, String name, String scanUrl, NewChannel.Routing routing, boolean enabled,
                        Instant expiresAt, List<String> staff, List<String> tags, String welcomeText,
-                       String wecomConfigId) {
+                       String wecomConfigId, String lifecycleFlow) {
     }
 }

@@ -97,6 +97,7 @@ interface ChannelMapper {
         public String welcomeLinkTitle;
         public String welcomeLinkUrl;
         public String welcomeImageUrl;
+        public String lifecycleFlow;
         public String createdBy;
         public Instant createdAt;
     }

@@ -28,9 +28,11 @@ public class Channels {
     private final UserDirectory users;
     private final TimeConfig config;
     private final Clock clock;
+    private final LifecycleFlows flows;
 
-    Channels(ChannelMapper channels, UserDirectory users, TimeConfig config, Clock clock) {
+    Channels(ChannelMapper channels, UserDirectory users, TimeConfig config, Clock clock, LifecycleFlows flows) {
         this.channels = channels;
+        this.flows = flows;
         this.users = users;
         this.config = config;
         this.clock = clock;
@@ -124,6 +126,9 @@ public class Channels {
         if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
             throw new BadInput("expiresAt", "expiresAt must be in the future.");
         }
+        if (request.lifecycleFlowOrNone() != null) {
+            flows.requireUsable(request.lifecycleFlowOrNone(), "lifecycleFlow");
+        }
         var seen = new HashSet<String>();
         for (int i = 0; i < request.staff().size(); i++) {
             var member = request.staff().get(i);
@@ -170,6 +175,7 @@ public class Channels {
         row.routing = request.routingOrDefault();
         row.expiresAt = request.expiresAt();
         row.welcomeText = request.welcomeText();
+        row.lifecycleFlow = request.lifecycleFlowOrNone();
         if (request.welcomeLink() != null) {
             row.welcomeLinkTitle = request.welcomeLink().title();
             row.welcomeLinkUrl = request.welcomeLink().url();

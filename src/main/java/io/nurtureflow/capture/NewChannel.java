@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * What an admin sends to open (or change) a channel. The code is the WeCom `state` too, hence at most 30
- * characters. Staff may be given as plain usernames or with weight, daily cap, backup flag and schedule.
+ * characters. Staff may be given as plain usernames or with weight, daily cap, backup flag and schedule. {@code lifecycleFlow} names
+ * the lifecycle flow (process key) its leads run, unless the tagging decision names one; none: lead-lifecycle.
  */
 public record NewChannel(
         @NotBlank @Size(max = 100) String name,
@@ -22,10 +23,16 @@ public record NewChannel(
         @Size(max = 1000) String welcomeText,
         @Valid Welcome.Link welcomeLink,
         @Size(max = 12) List<Welcome.@Valid Slot> welcomeSlots,
-        Instant expiresAt) {
+        Instant expiresAt,
+        @Size(max = 255) String lifecycleFlow) {
 
     public List<String> tagsOrNone() {
         return tags == null ? List.of() : tags;
+    }
+
+    /** Blank is none: the lead-lifecycle default. */
+    public String lifecycleFlowOrNone() {
+        return lifecycleFlow == null || lifecycleFlow.isBlank() ? null : lifecycleFlow.strip();
     }
 
     public Routing routingOrDefault() {

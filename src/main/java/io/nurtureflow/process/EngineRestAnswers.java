@@ -23,8 +23,8 @@ import java.io.IOException;
 
 /**
  * Camunda's REST API (/engine-rest) answers 500 for what it has no mapping for, including mistakes that are the
- * caller's: our own refusals raised by a delegate its call ran, a deployment that is not a multipart upload, a
- * password the engine's policy refuses. Those get the status and problem+json the rest of the API gives.
+ * caller's: our own refusals raised by a delegate its call ran or by a deployment check (a lifecycle flow that breaks
+ * its contract), a deployment that is not a multipart upload, a password the engine's policy refuses. Those get the status and problem+json the rest of the API gives.
  */
 @Component
 class EngineRestAnswers implements ResourceConfigCustomizer {

@@ -33,6 +33,8 @@ class LeadTaggingDecision {
     static final String INCIDENT_TYPE = "leadTaggingFailed";
     static final String TAGS_DECISION = "lead-tags";
     static final String LAYER_DECISION = "lead-layer";
+    /** Names the lifecycle flow (its process key) of a new lead; no rule matching leaves the channel's choice. */
+    static final String FLOW_DECISION = "lead-flow";
     private static final Logger log = LoggerFactory.getLogger(LeadTaggingDecision.class);
 
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
@@ -71,6 +73,23 @@ class LeadTaggingDecision {
             return;
         }
         tags.applyDecision(customerId, decided, layer);
+    }
+
+    /**
+     * The lifecycle flow lead-tagging.dmn names for a new lead, or null. Decided before the lifecycle exists, so a
+     * table that fails cannot raise an incident on it: the lead then runs its channel's flow, and the log says why.
+     */
+    String flow(String customerId, Long channelId) {
+        if (repository.createDecisionDefinitionQuery().decisionDefinitionKey(FLOW_DECISION).count() == 0) {
+            return null;
+        }
+        try {
+            var result = dmn.evaluateDecisionTable(latest(FLOW_DECISION), facts.of(customerId, channelId)).getFirstResult();
+            return result == null ? null : Objects.toString(result.getSingleEntry(), null);
+        } catch (RuntimeException failed) {
+            log.warn("lead-tagging.dmn could not choose the flow of customer {}: {}", customerId, failed.getMessage());
+            return null;
+        }
     }
 
     private DmnDecision latest(String key) {

@@ -4,7 +4,13 @@ package io.nurtureflow.process;
 public final class ProcessVocabulary {
 
     public static final String LEAD_INTAKE = "lead-intake";
+    /** The lifecycle a lead runs when neither the tagging decision nor its channel names another. */
     public static final String LEAD_LIFECYCLE = "lead-lifecycle";
+    /**
+     * A process whose key ends so declares itself a lifecycle flow: it must meet the contract (docs/FLOWS.md) to be
+     * deployed, and only such a process may be named as a channel's or the tagging decision's flow.
+     */
+    public static final String LIFECYCLE_KEY_SUFFIX = "-lifecycle";
     public static final String SEND_WINDOW_PROCESS = "send-window";
 
     public static final String MSG_ENGAGED = "Msg_Engaged";
@@ -37,6 +43,8 @@ public final class ProcessVocabulary {
     public static final String PLAN_RUNNING = "planRunning";
     public static final String SILENCE_AFTER = "silenceAfter";
     public static final String FOLLOW_UP_OPEN = "followUpOpen";
+    /** The lead's engagement score as "Read the engagement score" found it, for a score gateway's conditions. */
+    public static final String ENGAGEMENT_SCORE = "engagementScore";
 
     /** Task-local inputs of every user task that is a rep's follow-up. */
     public static final String FOLLOW_UP_KIND = "followUpKind";

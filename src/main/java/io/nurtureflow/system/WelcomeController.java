@@ -37,7 +37,7 @@ class WelcomeController {
     private List<Link> linksFor(CurrentUser user) {
         var links = new ArrayList<Link>();
         if (user.admin()) {
-            links.add(new Link("Cockpit 流程监控", "/camunda/app/cockpit/", "每个线索在 lead-lifecycle 流程中的位置、定时器与异常"));
+            links.add(new Link("Cockpit 流程监控", "/camunda/app/cockpit/", "每个线索在其生命周期流程（默认 lead-lifecycle）中的位置、定时器与异常"));
             links.add(new Link("Admin 用户与权限", "/camunda/app/admin/", "Camunda 的用户、用户组与授权"));
             links.add(new Link("接口文档 Swagger UI", "/swagger-ui.html", "全部 /api 接口，可直接试用"));
             links.add(new Link("OpenAPI 描述", "/v3/api-docs", "供脚本与集成方生成客户端"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurtureflow.support.Api;
 import io.nurtureflow.support.Leads;
+import io.nurtureflow.support.Scenario;
 import io.nurtureflow.support.ServiceTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -13,9 +14,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.EndEvent;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,8 +45,10 @@ import static io.nurtureflow.support.Api.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Camunda Modeler element templates in processes/element-templates, and a BPMN composed only from them
- * (processes/examples/template-demo.bpmn), deployed and run: tag, push, wait for a behaviour, follow up.
+ * The Camunda Modeler element templates in processes/element-templates, and the BPMNs composed only from them
+ * (processes/examples), deployed and run: tag, push, wait for a behaviour, follow up (template-demo.bpmn); choose and
+ * run the SOP plan, record engagement, the score gateway, move to silent, return to nurture and the exits
+ * (compact-lifecycle.bpmn, whose purchase, opt-out and churn exits FlowChoiceTest runs).
  */
 @ServiceTest
 class ElementTemplatesTest {
@@ -49,6 +56,7 @@ class ElementTemplatesTest {
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     static final Path TEMPLATES = Path.of("processes/element-templates");
     static final Path DEMO = Path.of("processes/examples/template-demo.bpmn");
+    static final Path LIFECYCLE = FlowChoiceTest.EXAMPLE;
 
     @LocalServerPort
     int port;
@@ -70,40 +78,60 @@ class ElementTemplatesTest {
     }
 
     @Test
-    void theDemoIsBuiltOnlyFromOurTemplatesWithEveryFixedBinding() throws IOException {
+    void theExamplesAreBuiltOnlyFromOurTemplatesWithEveryFixedBindingAndUseEachOfThem() throws IOException {
         var templates = templates();
-        assertThat(templates.keySet()).containsExactlyInAnyOrder("io.nurtureflow.PushSopContent",
-                "io.nurtureflow.TagLead", "io.nurtureflow.CreateFollowUpTask", "io.nurtureflow.WaitForBehaviour");
-        BpmnModelInstance model = Bpmn.readModelFromFile(DEMO.toFile());
-        var nodes = model.getModelElementsByType(FlowNode.class);
-        int templated = 0;
-        for (FlowNode node : nodes) {
-            if (node instanceof StartEvent || node instanceof EndEvent) {
-                continue;
-            }
-            String templateId = node.getAttributeValueNs(CAMUNDA, "modelerTemplate");
-            assertThat(templates).as("%s is made from one of our templates", node.getId()).containsKey(templateId);
+        var used = new HashSet<String>();
+        used.addAll(templatesUsedBy(DEMO, templates));
+        used.addAll(templatesUsedBy(LIFECYCLE, templates));
+        assertThat(used).as("every template is run by an example").containsExactlyInAnyOrderElementsOf(templates.keySet());
+        assertThat(templates.keySet()).contains("io.nurtureflow.RunSopPlan", "io.nurtureflow.ScoreAtLeast",
+                "io.nurtureflow.MoveToSilent", "io.nurtureflow.EndLifecycle", "io.nurtureflow.TagLead",
+                "io.nurtureflow.CreateFollowUpTask", "io.nurtureflow.WaitForBehaviour");
+    }
+
+    /** Every task and conditional flow comes from a template and keeps its fixed bindings; events and gateways are plain. */
+    private static Set<String> templatesUsedBy(Path bpmn, Map<String, JsonNode> templates) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(bpmn.toFile());
+        var used = new HashSet<String>();
+        var elements = new ArrayList<FlowElement>(model.getModelElementsByType(Activity.class));
+        elements.removeIf(element -> element instanceof SubProcess);
+        model.getModelElementsByType(SequenceFlow.class).stream().filter(flow -> flow.getConditionExpression() != null)
+                .forEach(elements::add);
+        for (FlowElement element : elements) {
+            String templateId = element.getAttributeValueNs(CAMUNDA, "modelerTemplate");
+            assertThat(templates).as("%s is made from one of our templates", element.getId()).containsKey(templateId);
             var template = templates.get(templateId);
-            assertThat(template.get("appliesTo").toString()).containsIgnoringCase("bpmn:" + node.getElementType().getTypeName());
+            assertThat(template.get("appliesTo").toString()).containsIgnoringCase("bpmn:" + element.getElementType().getTypeName());
             for (JsonNode property : template.get("properties")) {
                 var binding = property.get("binding");
                 String name = binding.get("name").asText();
                 String expected = property.path("value").asText(null);
                 String actual = switch (binding.get("type").asText()) {
                     case "property" -> name.startsWith("camunda:")
-                            ? node.getAttributeValueNs(CAMUNDA, name.substring("camunda:".length()))
-                            : node.getAttributeValue(name);
-                    case "camunda:inputParameter" -> input(node, name);
+                            ? element.getAttributeValueNs(CAMUNDA, name.substring("camunda:".length()))
+                            : "conditionExpression".equals(name) ? ((SequenceFlow) element).getConditionExpression().getTextContent()
+                            : element.getAttributeValue(name);
+                    case "camunda:inputParameter" -> input(element, name);
                     default -> throw new AssertionError("binding the test does not know: " + binding);
                 };
-                assertThat(actual).as("%s binds %s", node.getId(), name).isNotNull();
+                assertThat(actual).as("%s binds %s", element.getId(), name).isNotNull();
                 if ("Hidden".equals(property.path("type").asText())) {
-                    assertThat(actual).as("%s keeps the fixed %s", node.getId(), name).isEqualTo(expected);
+                    assertThat(actual).as("%s keeps the fixed %s", element.getId(), name).isEqualTo(expected);
+                }
+                if (property.has("choices")) {
+                    var choices = new ArrayList<String>();
+                    property.get("choices").forEach(choice -> choices.add(choice.get("value").asText()));
+                    assertThat(choices).as("%s picks one of the choices for %s", element.getId(), name).contains(actual);
+                }
+                var pattern = property.path("constraints").path("pattern").path("value");
+                if (!pattern.isMissingNode()) {
+                    assertThat(actual).as("%s meets the template's pattern for %s", element.getId(), name)
+                            .matches(pattern.asText());
                 }
             }
-            templated++;
+            used.add(templateId);
         }
-        assertThat(templated).isEqualTo(4);
+        return used;
     }
 
     @Test
@@ -153,6 +181,80 @@ class ElementTemplatesTest {
                 .isEqualTo("EndEvent_InvitationFollowedUp");
     }
 
+    @Test
+    void theTemplateBuiltLifecycleRunsItsPlanScoreGatewaySilenceReturnAndDormancy() throws IOException {
+        repository.createDeployment().name("compact-lifecycle-" + UUID.randomUUID())
+                .addInputStream("compact-lifecycle.bpmn", Files.newInputStream(LIFECYCLE)).deploy();
+        String rep = api.newUser("rep", "REP");
+        var channel = api.post("/api/channels", ADMIN, Map.of("name", "模板生命周期", "staff", List.of(rep),
+                "lifecycleFlow", "compact-lifecycle"));
+        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+        String code = channel.json().get("code").asText();
+        String replier = Scenario.lead(api, code, Leads.newPhone(), null);
+        String clicker = Scenario.lead(api, code, Leads.newPhone(), null);
+        String quiet = Scenario.lead(api, code, Leads.newPhone(), null);
+        String dormant = Scenario.lead(api, code, Leads.newPhone(), null);
+        for (String customer : List.of(replier, clicker, quiet, dormant)) {
+            assertThat(variable(customer, "planKey")).as("'Choose the SOP plan' pinned the default plan").isEqualTo("new-lead");
+            assertThat(variable(customer, "planRunning")).as("'Run the SOP plan' planned its pushes").isEqualTo(true);
+            completeTheOpenTask(rep, customer, "FIRST_CONTACT");
+            assertThat(waitsAt(customer)).containsExactly("Gateway_EngagedOrSilent");
+        }
+
+        // a reply (30 points) passes the score gateway's threshold; a click (15) does not
+        Scenario.event(api, replier, "MESSAGE_REPLIED");
+        Scenario.event(api, clicker, "LINK_CLICKED");
+        assertThat(variable(replier, "engagementScore")).isEqualTo(30);
+        assertThat(stage(replier)).as("'Record engagement'").isEqualTo("ENGAGED");
+        completeTheOpenTask(rep, replier, "FOLLOW_UP");
+        assertThat(variable(clicker, "engagementScore")).isEqualTo(15);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(clicker).count()).as("below the threshold").isZero();
+        for (String customer : List.of(replier, clicker)) {
+            assertThat(waitsAt(customer)).as("watching again").containsExactly("Gateway_EngagedOrSilent");
+        }
+
+        // the new-lead plan's 14 quiet days: silent; one comes back, the other stays quiet and ends dormant
+        api.advanceClock("P15D");
+        assertThat(stage(quiet)).isEqualTo("SILENT");
+        assertThat(stage(dormant)).isEqualTo("SILENT");
+        Scenario.event(api, quiet, "MESSAGE_REPLIED");
+        assertThat(stage(quiet)).as("'Return to nurture'").isEqualTo("ENGAGED");
+        assertThat(variable(quiet, "backFromSilence")).isEqualTo(true);
+        assertThat(waitsAt(quiet)).containsExactly("Gateway_EngagedOrSilent");
+        for (int day = 0; day < 95; day += 5) {
+            api.advanceClock("P5D");
+        }
+        assertThat(stage(dormant)).isEqualTo("DORMANT");
+        String ended = db.queryForObject("select lifecycle_instance_id from customer where id = ?", String.class, dormant);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(ended).activityId("EndEvent_Dormant")
+                .count()).as("'Exit: end the lifecycle' as dormant").isEqualTo(1);
+    }
+
+    private Object variable(String customerId, String name) {
+        String instance = db.queryForObject("select lifecycle_instance_id from customer where id = ?", String.class,
+                customerId);
+        return runtime.getVariable(instance, name);
+    }
+
+    private List<String> waitsAt(String customerId) {
+        String instance = db.queryForObject("select lifecycle_instance_id from customer where id = ?", String.class,
+                customerId);
+        return runtime.getActiveActivityIds(instance);
+    }
+
+    private String stage(String customerId) {
+        return api.get("/api/customers/" + customerId, ADMIN).json().get("stage").asText();
+    }
+
+    private void completeTheOpenTask(String rep, String customerId, String kind) {
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(customerId).singleResult();
+        assertThat(task).as("%s's open task", customerId).isNotNull();
+        assertThat(api.get("/api/me/tasks", rep).json().findValues("kind").stream().map(JsonNode::asText))
+                .contains(kind);
+        assertThat(api.post("/api/me/tasks/" + task.getId() + "/complete", rep, Map.of("outcome", "REACHED")).status())
+                .isEqualTo(204);
+    }
+
     private void advanceIntoTheNextNoonWindow() {
         var zone = ZoneId.of("Asia/Shanghai");
         var now = ClockUtil.now().toInstant().atZone(zone);
@@ -161,7 +263,7 @@ class ElementTemplatesTest {
         api.advanceClock(Duration.between(now.toInstant(), target).toString());
     }
 
-    private static String input(FlowNode node, String name) {
+    private static String input(FlowElement node, String name) {
         var io = node.getExtensionElements() == null ? null : node.getExtensionElements().getElementsQuery()
                 .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).list();
         if (io == null || io.isEmpty()) {

@@ -52,13 +52,14 @@ class IdentityModelsLintTest {
     void leadTaggingDecisionsHaveHistoryTimeToLiveAndDescribedRules() {
         var model = Dmn.readModelFromFile(new File("processes/lead-tagging.dmn"));
         assertThat(model.getModelElementsByType(Decision.class)).extracting(Decision::getId)
-                .containsExactlyInAnyOrder(LeadTaggingDecision.TAGS_DECISION, LeadTaggingDecision.LAYER_DECISION);
+                .containsExactlyInAnyOrder(LeadTaggingDecision.TAGS_DECISION, LeadTaggingDecision.LAYER_DECISION,
+                        LeadTaggingDecision.FLOW_DECISION);
         for (Decision decision : model.getModelElementsByType(Decision.class)) {
             assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId()).isNotBlank();
             assertThat(decision.getName()).isNotBlank();
         }
         for (Rule rule : model.getModelElementsByType(Rule.class)) {
-            assertThat(rule.getId()).matches("Rule_(Tag|Layer)_\\d\\d");
+            assertThat(rule.getId()).matches("Rule_(Tag|Layer|Flow)_\\d\\d");
             assertThat(rule.getDescription().getTextContent()).as(rule.getId()).isNotBlank();
         }
     }

@@ -80,6 +80,28 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /**
+     * A deployment as Camunda Modeler's Deploy button sends it: a multipart upload to /engine-rest/deployment/create
+     * with the deployment's name, its source and the file as a part named after the file.
+     */
+    public Response deploy(String user, String fileName, byte[] file) {
+        String boundary = "----nurtureflow" + UUID.randomUUID().toString().replace("-", "");
+        var body = new java.io.ByteArrayOutputStream();
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("deployment-name", fileName.replaceAll("\\.bpmn$", ""));
+        fields.put("deployment-source", "Camunda Modeler");
+        fields.put("deploy-changed-only", "true");
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request("/engine-rest/deployment/create", user)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** A new rep (or other role) with a unique name, so tests never depend on each other's data. */
     public String newUser(String prefix, String role) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
