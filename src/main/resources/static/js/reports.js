@@ -4,9 +4,10 @@ const MAIN_STEPS = ['SCANNED', 'LEAD', 'WECOM_ADDED', 'FIRST_CONTACT', 'ENGAGED'
 const charts = {};
 const form = document.getElementById('filters');
 
-function chart(id) {
+/** A chart drawn at once, without animation: what the page shows is what the figures say, at any moment. */
+function draw(id, option) {
   charts[id] = charts[id] || echarts.init(document.getElementById(id));
-  return charts[id];
+  charts[id].setOption(Object.assign({animation: false}, option), true);
 }
 function el(tag, text) {
   const node = document.createElement(tag);
@@ -44,43 +45,55 @@ function table(id, headings, rows) {
 
 function drawFunnel(funnel) {
   const label = Object.fromEntries(funnel.steps.map(s => [s.step, s.label]));
-  chart('chart-funnel').setOption({
+  const largest = Math.max(1, ...MAIN_STEPS.map(step => funnel.total.counts[step]));
+  draw('chart-funnel', {
     tooltip: {trigger: 'item'},
-    series: [{type: 'funnel', name: '线索漏斗', sort: 'none', left: '10%', width: '80%', minSize: '8%',
+    series: [{type: 'funnel', name: '线索漏斗', sort: 'none', left: '10%', width: '80%', min: 0, max: largest, minSize: '4%',
       label: {formatter: '{b}：{c}'},
       data: MAIN_STEPS.map(step => ({name: label[step], value: funnel.total.counts[step]}))}]
-  }, true);
+  });
   const steps = funnel.steps.map(s => s.step);
   table('funnel-figures', ['', ...funnel.steps.map(s => s.label)], [
     ['人数', ...steps.map(step => funnel.total.counts[step])],
     ['转化率', ...steps.map(step => step === 'SCANNED' ? '—' : percent(funnel.total.rates[step]))]
   ]);
 }
+/** Every day of the range, a day without a row as zero, so the line shows the quiet days too. */
+function days(from, to) {
+  const all = [];
+  for (let day = new Date(from + 'T00:00:00Z'); day <= new Date(to + 'T00:00:00Z'); day.setUTCDate(day.getUTCDate() + 1)) {
+    all.push(day.toISOString().slice(0, 10));
+  }
+  return all;
+}
 function drawTrend(byDay) {
-  chart('chart-trend').setOption({
+  const rows = Object.fromEntries(byDay.rows.map(r => [r.key, r]));
+  const range = days(byDay.from, byDay.to);
+  draw('chart-trend', {
     tooltip: {trigger: 'axis'}, legend: {}, grid: {left: 40, right: 20, bottom: 30},
-    xAxis: {type: 'category', data: byDay.rows.map(r => r.key)}, yAxis: {type: 'value', minInterval: 1},
+    xAxis: {type: 'category', data: range.map(day => day.slice(5))}, yAxis: {type: 'value', minInterval: 1},
     series: ['SCANNED', 'LEAD', 'WECOM_ADDED', 'CONVERTED'].map(step => ({
-      type: 'line', name: byDay.steps.find(s => s.step === step).label, data: byDay.rows.map(r => r.counts[step])}))
-  }, true);
+      type: 'line', name: byDay.steps.find(s => s.step === step).label,
+      data: range.map(day => rows[day] ? rows[day].counts[step] : 0)}))
+  });
 }
 function drawChannels(byChannel) {
-  chart('chart-channel').setOption({
+  draw('chart-channel', {
     tooltip: {trigger: 'axis'}, legend: {}, grid: {left: 40, right: 20, bottom: 30},
     xAxis: {type: 'category', data: byChannel.rows.map(r => r.label)}, yAxis: {type: 'value', minInterval: 1},
     series: ['LEAD', 'CONVERTED'].map(step => ({
       type: 'bar', name: byChannel.steps.find(s => s.step === step).label, data: byChannel.rows.map(r => r.counts[step])}))
-  }, true);
+  });
 }
 function drawSla(sla) {
   const rate = r => r == null ? null : Math.round(r * 1000) / 10;
-  chart('chart-sla').setOption({
+  draw('chart-sla', {
     tooltip: {trigger: 'axis', valueFormatter: v => v == null ? '—' : v + '%'}, legend: {}, grid: {left: 40, right: 20, bottom: 30},
     xAxis: {type: 'category', data: sla.rows.map(r => r.label)}, yAxis: {type: 'value', max: 100},
     series: [
       {type: 'bar', name: '首次联系 24 工时内', data: sla.rows.map(r => rate(r.firstContacts.inTimeRate))},
       {type: 'bar', name: '跟进 2 工时内', data: sla.rows.map(r => rate(r.followUps.inTimeRate))}]
-  }, true);
+  });
   table('sla-figures', ['销售', '首次联系完成', '其中按时', '及时率', '跟进完成', '其中按时', '及时率', '超时升级',
     '未完成任务', '已逾期', '1天内', '1至3天', '3至7天', '7天以上'], sla.rows.map(r => [r.label,
     r.firstContacts.done, r.firstContacts.inTime, percent(r.firstContacts.inTimeRate), r.followUps.done, r.followUps.inTime,

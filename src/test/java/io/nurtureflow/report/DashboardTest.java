@@ -64,6 +64,10 @@ class DashboardTest extends RunningService {
             assertThat(browser.text("document.querySelector('#funnel-figures tbody tr:nth-child(2) td:nth-child(3)').textContent"))
                     .as("the lead rate, as the API gives it").isEqualTo(percent(funnel.get("total").get("rates").get("LEAD")));
 
+            var trendLeads = browser.eval("echarts.getInstanceByDom(document.getElementById('chart-trend')).getOption()"
+                    + ".series.find(s => s.name === '留资线索').data.reduce((a, b) => a + b, 0)");
+            assertThat(trendLeads.asLong()).as("the days' leads add up to the range's").isEqualTo(
+                    funnel.get("total").get("counts").get("LEAD").asLong());
             var channelNames = browser.eval("echarts.getInstanceByDom(document.getElementById('chart-channel')).getOption()"
                     + ".xAxis[0].data");
             var apiNames = new ArrayList<String>();

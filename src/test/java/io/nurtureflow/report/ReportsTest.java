@@ -121,6 +121,13 @@ class ReportsTest extends RunningService {
         var unknown = api.get("/api/reports/sla?by=CHANNEL", ADMIN);
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("field").asText()).isEqualTo("by");
+        var notAChannel = api.get("/api/reports/funnel.csv?channel=abc", ADMIN);
+        assertThat(notAChannel.status()).isEqualTo(400);
+        assertThat(notAChannel.json().get("field").asText()).isEqualTo("channel");
+        var nobody = api.get("/api/reports/sla?team=%F0%9F%92%A5&rep=%27%20or%20%271%27%3D%271&from=0001-01-01&to=9999-12-31",
+                ADMIN);
+        assertThat(nobody.status()).as(nobody.body()).isEqualTo(200);
+        assertThat(nobody.json().get("rows")).isEmpty();
         var notADay = api.get("/api/reports/funnel?to=yesterday", ADMIN);
         assertThat(notADay.status()).isEqualTo(400);
         assertThat(notADay.json().get("field").asText()).isEqualTo("to");
