@@ -53,3 +53,17 @@ create table report_task_day (
 
 -- open tasks by age, for every rep at once
 create index idx_followup_open on follow_up_task (closed_at, rep);
+
+-- The daily and weekly reports as they were sent: one per reader (an admin or sales lead) and period, kept to be
+-- read again later (body: the report's JSON as the reader's scope saw it then).
+create table report_issue (
+  id           bigint auto_increment primary key,
+  cadence      varchar(10)  not null,
+  reader       varchar(64)  not null,
+  period_from  date         not null,
+  period_to    date         not null,
+  body         text         not null,
+  created_at   datetime(3)  not null,
+  constraint uk_report_issue unique (cadence, reader, period_from)
+);
+create index idx_report_issue_reader on report_issue (reader, created_at);

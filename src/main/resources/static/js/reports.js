@@ -45,11 +45,12 @@ function table(id, headings, rows) {
 
 function drawFunnel(funnel) {
   const label = Object.fromEntries(funnel.steps.map(s => [s.step, s.label]));
-  const largest = Math.max(1, ...MAIN_STEPS.map(step => funnel.total.counts[step]));
+  // bars, not a funnel shape: a step can outnumber the one before it (leads from the API have no scan)
   draw('chart-funnel', {
-    tooltip: {trigger: 'item'},
-    series: [{type: 'funnel', name: '线索漏斗', sort: 'none', left: '10%', width: '80%', min: 0, max: largest, minSize: '4%',
-      label: {formatter: '{b}：{c}'},
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}}, grid: {left: 80, right: 60, top: 10, bottom: 30},
+    xAxis: {type: 'value', minInterval: 1},
+    yAxis: {type: 'category', inverse: true, data: MAIN_STEPS.map(step => label[step])},
+    series: [{type: 'bar', name: '人数', label: {show: true, position: 'right'},
       data: MAIN_STEPS.map(step => ({name: label[step], value: funnel.total.counts[step]}))}]
   });
   const steps = funnel.steps.map(s => s.step);
@@ -87,7 +88,10 @@ function drawChannels(byChannel) {
 }
 function drawSla(sla) {
   const rate = r => r == null ? null : Math.round(r * 1000) / 10;
+  const nothingDone = sla.rows.every(r => r.firstContacts.inTimeRate == null && r.followUps.inTimeRate == null);
   draw('chart-sla', {
+    title: nothingDone ? {text: '这段时间还没有完成的首次联系或跟进', left: 'center', top: 'middle',
+      textStyle: {color: '#86909c', fontSize: 14, fontWeight: 'normal'}} : undefined,
     tooltip: {trigger: 'axis', valueFormatter: v => v == null ? '—' : v + '%'}, legend: {}, grid: {left: 40, right: 20, bottom: 30},
     xAxis: {type: 'category', data: sla.rows.map(r => r.label)}, yAxis: {type: 'value', max: 100},
     series: [
@@ -129,6 +133,8 @@ async function load() {
   }
 }
 
+// a report's link (its WeCom message) opens the dashboard over its days
+new URLSearchParams(location.search).forEach((value, key) => { if (form.elements[key]) form.elements[key].value = value; });
 form.addEventListener('submit', event => { event.preventDefault(); load(); });
 window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
 load();

@@ -5,6 +5,7 @@ import io.nurtureflow.system.UserDirectory;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
+import java.util.function.UnaryOperator;
 
 /** What a report's row keys and steps read as, in Chinese, for the page and the CSV. */
 @Component
@@ -34,7 +35,7 @@ class Labels {
     }
 
     /** A function from the row keys of one report to their labels (channel names read once per report). */
-    java.util.function.UnaryOperator<String> of(Breakdown by) {
+    UnaryOperator<String> of(Breakdown by) {
         return switch (by) {
             case ALL -> key -> "全部";
             case CHANNEL -> {

@@ -1,11 +1,20 @@
 package io.nurtureflow.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurtureflow.customer.FunnelStep;
+import io.nurtureflow.system.CurrentUser;
+import io.nurtureflow.system.Forbidden;
+import io.nurtureflow.system.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,14 +27,38 @@ import java.util.List;
 @RequestMapping("/api/reports")
 class ReportController {
 
+    private static final int ISSUES = 60;
+
     private final ReportScope scope;
     private final FunnelReport funnels;
     private final SlaReport slas;
+    private final IssueMapper issues;
+    private final ObjectMapper json;
 
-    ReportController(ReportScope scope, FunnelReport funnels, SlaReport slas) {
+    ReportController(ReportScope scope, FunnelReport funnels, SlaReport slas, IssueMapper issues, ObjectMapper json) {
         this.scope = scope;
         this.funnels = funnels;
         this.slas = slas;
+        this.issues = issues;
+        this.json = json;
+    }
+
+    /** The daily and weekly reports sent to the caller, latest first. */
+    @GetMapping("/issues")
+    List<IssueMapper.Issue> issues() {
+        return issues.latestOf(CurrentUser.get().username(), ISSUES);
+    }
+
+    /** One report as it was sent: its reader's, or any for an admin. */
+    @GetMapping("/issues/{id}")
+    IssueView issue(@PathVariable long id) throws JsonProcessingException {
+        var issue = issues.find(id).orElseThrow(() -> new NotFound("No report " + id + "."));
+        var user = CurrentUser.get();
+        if (!user.admin() && !user.username().equals(issue.reader())) {
+            throw new Forbidden("Report " + id + " was sent to someone else.");
+        }
+        return new IssueView(issue.id(), issue.cadence(), issue.reader(), issue.periodFrom(), issue.periodTo(),
+                issue.createdAt(), json.readTree(issue.body()));
     }
 
     @GetMapping("/funnel")
@@ -74,6 +107,10 @@ class ReportController {
         cells.addAll(row.counts().values());
         row.rates().values().forEach(rate -> cells.add(orBlank(rate)));
         return cells;
+    }
+
+    record IssueView(long id, Cadence cadence, String reader, LocalDate periodFrom, LocalDate periodTo,
+                     Instant createdAt, JsonNode report) {
     }
 
     private static Object orBlank(Double rate) {

@@ -36,13 +36,22 @@ class ReportScope {
         if (first.isAfter(last)) {
             throw new BadInput("from", "from (" + first + ") is after to (" + last + ").");
         }
-        var user = CurrentUser.get();
-        List<String> reps = null;
-        if (!user.admin()) {
-            reps = new ArrayList<>(teams.repsLedBy(user.username()));
-            reps.add(user.username());
+        return new ReportFilter(first, last, channelId, blankToNull(team), blankToNull(rep), visibleTo(CurrentUser.get()));
+    }
+
+    /** All of a period, as a reader may see it (a daily or weekly report). */
+    ReportFilter period(CurrentUser reader, LocalDate from, LocalDate to) {
+        return new ReportFilter(from, to, null, null, null, visibleTo(reader));
+    }
+
+    /** The reps whose numbers the user may read; null: everyone's. */
+    private List<String> visibleTo(CurrentUser user) {
+        if (user.admin()) {
+            return null;
         }
-        return new ReportFilter(first, last, channelId, blankToNull(team), blankToNull(rep), reps);
+        var reps = new ArrayList<>(teams.repsLedBy(user.username()));
+        reps.add(user.username());
+        return reps;
     }
 
     private static String blankToNull(String value) {

@@ -27,6 +27,7 @@ class ExactReportKeys extends ExactColumnsMigration {
         columns.put("report_lead_step", List.of("customer_id"));
         columns.put("report_funnel_day", List.of("ref", "rep", "team"));
         columns.put("report_task_day", List.of("rep", "team"));
+        columns.put("report_issue", List.of("reader"));
         return columns;
     }
 }
