@@ -1,5 +1,6 @@
 package io.nurtureflow.capture;
 
+import io.nurtureflow.customer.LeadFunnel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,18 +26,20 @@ class Scans {
     private final ChannelMapper channels;
     private final StaffRotation rotation;
     private final ScanLimiter limiter;
+    private final LeadFunnel funnel;
     private final Clock clock;
     /** keyed, because the IPv4 space is small enough to reverse a plain hash */
     private final SecretKeySpec addressKey;
     private final int scansPerMinute;
 
-    Scans(ChannelMapper channels, StaffRotation rotation, ScanLimiter limiter, Clock clock,
+    Scans(ChannelMapper channels, StaffRotation rotation, ScanLimiter limiter, LeadFunnel funnel, Clock clock,
           @Value("${nurture.capture.address-key:}") String addressKey,
           @Value("${nurture.capture.scans-per-minute-per-address:30}") int scansPerMinute) {
         this.scansPerMinute = scansPerMinute;
         this.channels = channels;
         this.rotation = rotation;
         this.limiter = limiter;
+        this.funnel = funnel;
         this.clock = clock;
         this.addressKey = new SecretKeySpec(addressKey.isBlank() ? randomKey() : addressKey.getBytes(StandardCharsets.UTF_8),
                 "HmacSHA256");
@@ -62,6 +65,7 @@ class Scans {
         row.visitor = visitor;
         row.ref = ref;
         channels.insertScan(row);
+        funnel.scanned(channel.id(), ref, row.assignedRep, row.scannedAt);
         return new Scan(row.id, channel.id(), row.assignedRep);
     }
 

@@ -25,10 +25,13 @@ public class CrmMatching {
     private final CustomerMapper customers;
     private final Owners owners;
     private final Timeline timeline;
+    private final LeadFunnel funnel;
     private final Clock clock;
 
-    CrmMatching(LeadMapper leads, CustomerMapper customers, Owners owners, Timeline timeline, Clock clock) {
+    CrmMatching(LeadMapper leads, CustomerMapper customers, Owners owners, Timeline timeline, LeadFunnel funnel,
+                Clock clock) {
         this.leads = leads;
+        this.funnel = funnel;
         this.customers = customers;
         this.owners = owners;
         this.timeline = timeline;
@@ -95,6 +98,7 @@ public class CrmMatching {
         var now = clock.instant();
         String id = CustomerIds.next(clock);
         customers.insert(id, lead.name(), lead.assignedRep(), Stage.NURTURING, lead.channelId(), tail(lead.phone()), now);
+        funnel.captured(id, lead.channelId(), lead.ref(), lead.assignedRep(), now);
         addIdentities(lead, id);
         // the first scan is a touchpoint too: every captured lead is one, whichever path it took
         leads.insertTouchpoint(id, leadId, lead.channelId(), now);
@@ -179,6 +183,9 @@ public class CrmMatching {
         var holder = customers.findByIdentity(kind, value);
         if (holder.isEmpty()) {
             customers.insertIdentity(kind, value, customerId, clock.instant());
+            if (kind == IdentityKind.EXTERNAL_USER_ID) {
+                funnel.reached(customerId, FunnelStep.WECOM_ADDED, clock.instant());
+            }
         } else if (!holder.get().id().equals(customerId)) {
             timeline.record(customerId, "IDENTITY", kind + " stays with customer " + holder.get().id());
         }

@@ -27,11 +27,13 @@ public class Customers {
     private final ObjectMapper json;
     private final Owners owners;
     private final WeComFollowMapper follows;
+    private final LeadFunnel funnel;
     private final Clock clock;
 
     Customers(CustomerMapper customers, LeadMapper leads, Timeline timeline, ObjectMapper json, Owners owners,
-              WeComFollowMapper follows, Clock clock) {
+              WeComFollowMapper follows, LeadFunnel funnel, Clock clock) {
         this.customers = customers;
+        this.funnel = funnel;
         this.follows = follows;
         this.owners = owners;
         this.leads = leads;
@@ -92,6 +94,7 @@ public class Customers {
             return holder.get().id().equals(customerId.get()) ? customerId : Optional.empty();
         }
         customers.insertIdentity(IdentityKind.EXTERNAL_USER_ID, externalUserId, customerId.get(), clock.instant());
+        funnel.reached(customerId.get(), FunnelStep.WECOM_ADDED, clock.instant());
         timeline.record(customerId.get(), "WECOM_CONTACT", "Added " + rep + " in WeCom through the code made for lead "
                 + leadId);
         return customerId;
@@ -139,6 +142,7 @@ public class Customers {
     public void moveTo(String customerId, Stage stage, String why) {
         customers.updateStage(customerId, stage, clock.instant());
         timeline.record(customerId, "STAGE", stage + ": " + why);
+        FunnelStep.of(stage).ifPresent(step -> funnel.reached(customerId, step, clock.instant()));
     }
 
     @Transactional

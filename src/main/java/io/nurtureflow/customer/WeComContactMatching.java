@@ -21,10 +21,12 @@ class WeComContactMatching {
 
     private final CustomerMapper customers;
     private final Timeline timeline;
+    private final LeadFunnel funnel;
     private final Clock clock;
 
-    WeComContactMatching(CustomerMapper customers, Timeline timeline, Clock clock) {
+    WeComContactMatching(CustomerMapper customers, Timeline timeline, LeadFunnel funnel, Clock clock) {
         this.customers = customers;
+        this.funnel = funnel;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -64,6 +66,9 @@ class WeComContactMatching {
             if (holder.isEmpty()) {
                 customers.insertIdentity(identity.kind(), identity.idValue(), id, clock.instant());
                 added.add(identity.kind().name());
+                if (identity.kind() == IdentityKind.EXTERNAL_USER_ID) {
+                    funnel.reached(id, FunnelStep.WECOM_ADDED, clock.instant());
+                }
             } else if (!holder.get().id().equals(id)) {
                 timeline.recordOnce(id, "IDENTITY", identity.kind() + " of " + rep + "'s WeCom contact stays with customer "
                         + holder.get().id());

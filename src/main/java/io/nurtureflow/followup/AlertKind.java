@@ -7,7 +7,9 @@ enum AlertKind {
     CUSTOMER_CARE("客户关怀提醒"),
     ESCALATION("超时升级"),
     CONFIRM_PUSH("待确认群发"),
-    DIGEST("今日待办");
+    DIGEST("今日待办"),
+    DAILY_REPORT("运营日报"),
+    WEEKLY_REPORT("运营周报");
 
     private final String title;
 

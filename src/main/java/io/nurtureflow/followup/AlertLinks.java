@@ -3,6 +3,8 @@ package io.nurtureflow.followup;
 import io.nurtureflow.system.TimeConfig;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+
 /**
  * Where an alert's card leads: the rep's workspace (/m), which opens inside WeCom and signs the rep in there; a
  * task opens at its customer, where the task's outcome form is. A mass-send to confirm opens the rep's batches, at it.
@@ -26,5 +28,10 @@ class AlertLinks {
 
     String today() {
         return config.baseUrl() + "/m#tasks";
+    }
+
+    /** The reports dashboard over a report's days. */
+    String report(LocalDate from, LocalDate to) {
+        return config.baseUrl() + "/reports?from=" + from + "&to=" + to;
     }
 }

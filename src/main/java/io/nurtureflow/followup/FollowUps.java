@@ -25,10 +25,13 @@ public class FollowUps {
     private final Reps reps;
     private final Timeline timeline;
     private final RepAlerts alerts;
+    private final TaskLedger ledger;
     private final Clock clock;
 
-    FollowUps(FollowUpMapper tasks, TaskEngine engine, Reps reps, Timeline timeline, RepAlerts alerts, Clock clock) {
+    FollowUps(FollowUpMapper tasks, TaskEngine engine, Reps reps, Timeline timeline, RepAlerts alerts,
+              TaskLedger ledger, Clock clock) {
         this.tasks = tasks;
+        this.ledger = ledger;
         this.engine = engine;
         this.reps = reps;
         this.timeline = timeline;
@@ -51,6 +54,7 @@ public class FollowUps {
         Instant due = within != null ? reps.dueWithin(rep, within) : dueAt;
         var task = new FollowUpTask(taskId, customerId, rep, kind, reason, now, due, null, null, null);
         tasks.insert(task);
+        ledger.opened(task);
         alerts.taskOpened(task);
         // an escalation of a rep without a sales lead goes to every sales lead (the task's candidate group)
         timeline.record(customerId, "TASK", kind + " task for " + (rep == null ? "the sales leads" : rep) + " due " + due
@@ -116,6 +120,7 @@ public class FollowUps {
     public void closed(String taskId, Outcome outcome, String note) {
         tasks.find(taskId).filter(t -> t.closedAt() == null).ifPresent(task -> {
             tasks.close(taskId, outcome, note, clock.instant());
+            ledger.closed(task, outcome, clock.instant());
             timeline.record(task.customerId(), "TASK", task.kind() + " task closed by " + task.rep() + ": "
                     + (outcome == null ? "done" : outcome) + (note == null ? "" : " — " + note));
         });
@@ -126,6 +131,7 @@ public class FollowUps {
     public void cancelled(String taskId, String why) {
         tasks.find(taskId).filter(t -> t.closedAt() == null).ifPresent(task -> {
             tasks.close(taskId, null, "cancelled: " + why, clock.instant());
+            ledger.closed(task, null, clock.instant());
             timeline.record(task.customerId(), "TASK", task.kind() + " task cancelled: " + why);
         });
     }

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -65,6 +66,18 @@ public class RepAlerts {
                 + line("normal", preview);
         add(RepAlert.pending("BATCH:" + batchId, rep, AlertKind.CONFIRM_PUSH, description,
                 links.batchToConfirm(batchId), clock.instant()));
+    }
+
+    /**
+     * A daily or weekly report is ready for its reader (an admin or sales lead): its headline figures, and a link to
+     * the dashboard over its days; once per {@code key}.
+     */
+    public void reportReady(String key, String reader, boolean weekly, List<String> figures, LocalDate from,
+                            LocalDate to) {
+        var description = new StringBuilder(line("gray", from.equals(to) ? from.toString() : from + " 至 " + to));
+        figures.forEach(figure -> description.append(line("normal", figure)));
+        add(RepAlert.pending(key, reader, weekly ? AlertKind.WEEKLY_REPORT : AlertKind.DAILY_REPORT,
+                description.toString(), links.report(from, to), clock.instant()));
     }
 
     void add(RepAlert alert) {

@@ -54,6 +54,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/scripts/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
                         .requestMatchers("/api/scripts/**").hasRole(ADMIN.name())
                         .requestMatchers("/m", "/api/workspace/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name(), REP.name())
+                        .requestMatchers("/reports", "/api/reports/**").hasAnyRole(ADMIN.name(), SALES_LEAD.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint()))
                 .formLogin(form -> form.loginPage("/login").permitAll())

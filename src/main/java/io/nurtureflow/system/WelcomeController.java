@@ -49,6 +49,7 @@ class WelcomeController {
         }
         if (user.admin() || user.salesLead()) {
             links.add(new Link("待审核", "/api/reviews", "疑似重复与撞单，等待主管决定"));
+            links.add(new Link("运营报表", "/reports", "线索漏斗、渠道与邀请人、销售时效，图表与 CSV 下载"));
         }
         links.add(new Link("健康检查", "/actuator/health", "服务与数据库是否正常"));
         return links;

@@ -1,0 +1,23 @@
+package io.nurtureflow.report;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The dashboard page: its charts and tables read the report API in the browser, with the caller's own scope. */
+@Controller
+class DashboardController {
+
+    private final ReportMapper reports;
+
+    DashboardController(ReportMapper reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/reports")
+    String dashboard(Model model) {
+        model.addAttribute("channels", reports.channels());
+        model.addAttribute("teams", reports.teams());
+        return "reports";
+    }
+}

@@ -1,0 +1,52 @@
+package io.nurtureflow.report;
+
+import io.nurtureflow.customer.FunnelStep;
+import io.nurtureflow.system.UserDirectory;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.function.UnaryOperator;
+
+/** What a report's row keys and steps read as, in Chinese, for the page and the CSV. */
+@Component
+class Labels {
+
+    private final ReportMapper reports;
+    private final UserDirectory users;
+
+    Labels(ReportMapper reports, UserDirectory users) {
+        this.reports = reports;
+        this.users = users;
+    }
+
+    static String of(FunnelStep step) {
+        return switch (step) {
+            case SCANNED -> "扫码";
+            case LEAD -> "留资线索";
+            case WECOM_ADDED -> "添加企微";
+            case FIRST_CONTACT -> "首次联系";
+            case ENGAGED -> "产生互动";
+            case CONVERTED -> "成交";
+            case SILENT -> "沉默";
+            case DORMANT -> "休眠";
+            case OPTED_OUT -> "退订";
+            case CHURNED -> "删除好友";
+        };
+    }
+
+    /** A function from the row keys of one report to their labels (channel names read once per report). */
+    UnaryOperator<String> of(Breakdown by) {
+        return switch (by) {
+            case ALL -> key -> "全部";
+            case CHANNEL -> {
+                var names = new HashMap<String, String>();
+                reports.channels().forEach(c -> names.put(String.valueOf(c.id()), c.name()));
+                yield key -> names.getOrDefault(key, "（无渠道）");
+            }
+            case REF -> key -> key.isEmpty() ? "（无邀请人）" : key;
+            case REP -> key -> key.isEmpty() ? "（未分配）" : users.displayName(key) + "（" + key + "）";
+            case TEAM -> key -> key.isEmpty() ? "（无团队）" : key;
+            case DAY -> key -> key;
+        };
+    }
+}

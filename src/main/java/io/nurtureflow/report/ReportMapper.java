@@ -1,0 +1,37 @@
+package io.nurtureflow.report;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.util.List;
+
+@Mapper
+interface ReportMapper {
+
+    List<StepCount> funnel(@Param("f") ReportFilter filter, @Param("by") String byColumn);
+
+    List<TaskCounts> tasks(@Param("f") ReportFilter filter, @Param("by") String byColumn);
+
+    /** Tasks open now, by how long ago they were opened: the ages are the bounds' instants. */
+    List<OpenTasks> openTasks(@Param("f") ReportFilter filter, @Param("by") String byColumn, @Param("now") Instant now,
+                              @Param("dayAgo") Instant dayAgo, @Param("threeDaysAgo") Instant threeDaysAgo,
+                              @Param("weekAgo") Instant weekAgo);
+
+    List<ChannelName> channels();
+
+    List<String> teams();
+
+    record StepCount(String dim, String step, long total) {
+    }
+
+    record TaskCounts(String dim, String kind, long opened, long done, long doneInTime, long cancelled, long escalated) {
+    }
+
+    record OpenTasks(String dim, long total, long overdue, long underDay, long underThreeDays, long underWeek,
+                     long older) {
+    }
+
+    record ChannelName(long id, String name) {
+    }
+}
