@@ -47,11 +47,16 @@ public class BareEngineStarts {
                 while ((i = next.getAndIncrement()) < total) {
                     long t0 = System.nanoTime();
                     try {
-                        runtime.startProcessInstanceByKey("lead-intake", "lead-" + i, Map.of("leadId", (long) i,
-                                "matchOutcome", "NEW", "matchStrength", "NONE", "ownership", "SAME_REP",
-                                "customerId", "C" + i, "ownerRep", "rep",
-                                "pushLeft", true, "pushDue", new Date(System.currentTimeMillis() + 86_400_000L),
-                                "silenceAfter", "P14D", "backFromSilence", false));
+                        // what the replaced delegates would have set: the lifecycle's timers and gateways read them
+                        Date tomorrow = new Date(System.currentTimeMillis() + 86_400_000L);
+                        runtime.startProcessInstanceByKey("lead-intake", "lead-" + i, Map.ofEntries(
+                                Map.entry("leadId", (long) i), Map.entry("matchOutcome", "NEW"),
+                                Map.entry("matchStrength", "NONE"), Map.entry("ownership", "SAME_REP"),
+                                Map.entry("customerId", "C" + i), Map.entry("ownerRep", "rep"),
+                                Map.entry("planRunning", true), Map.entry("followUpOpen", false),
+                                Map.entry("silenceAfter", "P14D"), Map.entry("dormantAfter", "P90D"),
+                                Map.entry("backFromSilence", false), Map.entry("followUpDue", tomorrow),
+                                Map.entry("salesLead", "lead")));
                     } catch (RuntimeException e) {
                         failures.incrementAndGet();
                     }

@@ -34,9 +34,9 @@ done
 curl -sf "localhost:$PORT/actuator/health" >/dev/null || { cat "$log"; exit 1; }
 
 A="-u admin:$ADMIN_PASSWORD"
-curl -sf $A -H 'Content-Type: application/json' "localhost:$PORT/api/users" \
+curl -sSf $A -H 'Content-Type: application/json' "localhost:$PORT/api/users" \
   -d "{\"username\":\"bench-rep\",\"password\":\"$REP_PASSWORD\",\"role\":\"REP\"}" >/dev/null
-curl -sf $A -H 'Content-Type: application/json' "localhost:$PORT/api/channels" \
+curl -sSf $A -H 'Content-Type: application/json' "localhost:$PORT/api/channels" \
   -d '{"name":"压测渠道","code":"bench","staff":["bench-rep"],"tags":["压测"]}' >/dev/null
 
 # FormLoad and BareEngineStarts exit 1 when any request failed: with set -e the run stops there, reporting nothing
