@@ -98,8 +98,10 @@ public class CrmMatching {
         var now = clock.instant();
         String id = CustomerIds.next(clock);
         customers.insert(id, lead.name(), lead.assignedRep(), Stage.NURTURING, lead.channelId(), tail(lead.phone()), now);
-        funnel.captured(id, lead.channelId(), lead.ref(), lead.assignedRep(), now);
         addIdentities(lead, id);
+        // after the identities: a simultaneous intake of the same person must meet the identity key first and
+        // retry as a touchpoint, not wait on the shared counter and then find the identity already taken
+        funnel.captured(id, lead.channelId(), lead.ref(), lead.assignedRep(), now);
         // the first scan is a touchpoint too: every captured lead is one, whichever path it took
         leads.insertTouchpoint(id, leadId, lead.channelId(), now);
         leads.recordOutcome(leadId, id, MatchOutcome.NEW);
