@@ -102,6 +102,11 @@ public class CrmMatching {
         // after the identities: a simultaneous intake of the same person must meet the identity key first and
         // retry as a touchpoint, not wait on the shared counter and then find the identity already taken
         funnel.captured(id, lead.channelId(), lead.ref(), lead.assignedRep(), now);
+        // the cohort exists only now: a WeCom contact the lead came with counts from here
+        if (lead.externalUserId() != null && customers.findByIdentity(IdentityKind.EXTERNAL_USER_ID,
+                lead.externalUserId()).filter(holder -> holder.id().equals(id)).isPresent()) {
+            funnel.reached(id, FunnelStep.WECOM_ADDED, now);
+        }
         // the first scan is a touchpoint too: every captured lead is one, whichever path it took
         leads.insertTouchpoint(id, leadId, lead.channelId(), now);
         leads.recordOutcome(leadId, id, MatchOutcome.NEW);

@@ -184,8 +184,8 @@ public final class Browser implements AutoCloseable {
             try (var files = Files.walk(profile)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
-        } catch (IOException e) {
-            // a leftover temporary profile harms nobody
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a leftover temporary profile harms nobody; Chromium's helper processes may still be writing to it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
