@@ -8,9 +8,6 @@ import io.nurtureflow.support.Scenario;
 import io.nurtureflow.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,7 @@ class DashboardTest extends RunningService {
     static final List<String> MAIN_STEPS = List.of("SCANNED", "LEAD", "WECOM_ADDED", "FIRST_CONTACT", "ENGAGED", "CONVERTED");
 
     @Test
-    void anAdminSeesTheApisFiguresInTheChartsAndTables() throws IOException {
+    void anAdminSeesTheApisFiguresInTheChartsAndTables() {
         String rep = api.newUser("rep", "REP");
         assertThat(api.put("/api/reps/" + rep, ADMIN, Map.of("team", "三组", "workStart", "09:00", "workEnd", "18:00"))
                 .status()).isEqualTo(200);
@@ -92,7 +89,7 @@ class DashboardTest extends RunningService {
             assertThat(browser.text("document.getElementById('csv-channel').getAttribute('href')"))
                     .isEqualTo("/api/reports/funnel.csv?from=" + funnel.get("from").asText() + "&to="
                             + funnel.get("to").asText() + "&by=CHANNEL");
-            save("reports-dashboard.png", browser.screenshot());
+            browser.saveScreenshot("reports-dashboard");
 
             // a filter narrows every figure to the channel chosen
             browser.eval("(() => { const s = document.querySelector('select[name=channel]');"
@@ -103,7 +100,7 @@ class DashboardTest extends RunningService {
             var narrowed = browser.eval("[...document.querySelectorAll('#funnel-figures tbody tr:first-child td')]"
                     + ".slice(1, 4).map(td => Number(td.textContent))");
             assertThat(longs(narrowed)).as("scans, leads, WeCom contacts of this channel").containsExactly(0L, 3L, 2L);
-            save("reports-dashboard-one-channel.png", browser.screenshot());
+            browser.saveScreenshot("reports-dashboard-one-channel");
         }
     }
 
@@ -121,11 +118,5 @@ class DashboardTest extends RunningService {
         var values = new ArrayList<String>();
         array.forEach(v -> values.add(v.asText()));
         return values;
-    }
-
-    private static void save(String name, byte[] png) throws IOException {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), png);
     }
 }

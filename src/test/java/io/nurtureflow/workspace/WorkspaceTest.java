@@ -13,9 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,7 +72,7 @@ class WorkspaceTest extends RunningService {
     }
 
     @Test
-    void inTheChatSidebarARepSignsInThroughWeComSeesTheChatsCustomerSendsAScriptAndCompletesTheTask() throws IOException {
+    void inTheChatSidebarARepSignsInThroughWeComSeesTheChatsCustomerSendsAScriptAndCompletesTheTask() {
         String rep = api.newUser("rep", "REP");
         String code = api.post("/api/channels", ADMIN, Map.of("name", "寒假班海报", "staff", List.of(rep))).json()
                 .get("code").asText();
@@ -103,13 +100,13 @@ class WorkspaceTest extends RunningService {
                     .as("signed in with the app's own token").containsExactly("TK-app-secret");
             assertThat(browser.eval("document.querySelectorAll('form.task-form').length").asInt())
                     .as("the first-contact task of this customer").isEqualTo(1);
-            shoot(browser, "workspace-customer.png");
+            browser.saveScreenshot("workspace-customer");
 
             browser.eval("location.hash = '#scripts'");
             String filled = "陈妈妈您好，我是顾问" + rep.substring(rep.length() - 4) + "，孩子几年级啦？";
             browser.waitUntil("document.querySelector('[data-script=\"" + script + "\"] .script-body')?.textContent === '"
                     + filled + "'");
-            shoot(browser, "workspace-scripts.png");
+            browser.saveScreenshot("workspace-scripts");
             browser.eval("document.querySelector('[data-script=\"" + script + "\"] button.send').click()");
             browser.waitUntil("window.__wx.sent.length === 1");
             assertThat(browser.eval("window.__wx.sent[0]").toString())
@@ -240,11 +237,5 @@ class WorkspaceTest extends RunningService {
                   };
                 })();
                 """.formatted(CORP_TICKET, APP_TICKET, AGENT_ID, CHAT_CONTACT.get());
-    }
-
-    private static void shoot(Browser browser, String name) throws IOException {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), browser.screenshot());
     }
 }
