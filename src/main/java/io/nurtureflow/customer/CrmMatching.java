@@ -98,13 +98,11 @@ public class CrmMatching {
         var now = clock.instant();
         String id = CustomerIds.next(clock);
         customers.insert(id, lead.name(), lead.assignedRep(), Stage.NURTURING, lead.channelId(), tail(lead.phone()), now);
-        addIdentities(lead, id);
+        boolean wecomContact = addIdentities(lead, id);
         // after the identities: a simultaneous intake of the same person must meet the identity key first and
         // retry as a touchpoint, not wait on the shared counter and then find the identity already taken
         funnel.captured(id, lead.channelId(), lead.ref(), lead.assignedRep(), now);
-        // the cohort exists only now: a WeCom contact the lead came with counts from here
-        if (lead.externalUserId() != null && customers.findByIdentity(IdentityKind.EXTERNAL_USER_ID,
-                lead.externalUserId()).filter(holder -> holder.id().equals(id)).isPresent()) {
+        if (wecomContact) {
             funnel.reached(id, FunnelStep.WECOM_ADDED, now);
         }
         // the first scan is a touchpoint too: every captured lead is one, whichever path it took
@@ -124,7 +122,9 @@ public class CrmMatching {
         if (lead.outcome() != null) {
             return;
         }
-        addIdentities(lead, customerId);
+        if (addIdentities(lead, customerId)) {
+            funnel.reached(customerId, FunnelStep.WECOM_ADDED, clock.instant());
+        }
         leads.insertTouchpoint(customerId, leadId, lead.channelId(), clock.instant());
         leads.recordOutcome(leadId, customerId, outcome);
         timeline.record(customerId, "TOUCHPOINT", "Came in again from " + lead.source() + " (channel "
@@ -176,26 +176,29 @@ public class CrmMatching {
         return value == null ? Optional.empty() : customers.findByIdentity(kind, value);
     }
 
-    private void addIdentities(StoredLead lead, String customerId) {
+    /** @return whether the lead's WeCom contact joined the customer now (a funnel step) */
+    private boolean addIdentities(StoredLead lead, String customerId) {
         addIdentity(IdentityKind.PHONE, lead.phone(), customerId);
         addIdentity(IdentityKind.UNIONID, lead.unionid(), customerId);
-        addIdentity(IdentityKind.EXTERNAL_USER_ID, lead.externalUserId(), customerId);
+        boolean wecomContact = addIdentity(IdentityKind.EXTERNAL_USER_ID, lead.externalUserId(), customerId);
         addIdentity(IdentityKind.EMAIL, lead.email(), customerId);
+        return wecomContact;
     }
 
-    private void addIdentity(IdentityKind kind, String value, String customerId) {
+    /** @return whether the identity is new to the customer */
+    private boolean addIdentity(IdentityKind kind, String value, String customerId) {
         if (value == null) {
-            return;
+            return false;
         }
         var holder = customers.findByIdentity(kind, value);
         if (holder.isEmpty()) {
             customers.insertIdentity(kind, value, customerId, clock.instant());
-            if (kind == IdentityKind.EXTERNAL_USER_ID) {
-                funnel.reached(customerId, FunnelStep.WECOM_ADDED, clock.instant());
-            }
-        } else if (!holder.get().id().equals(customerId)) {
+            return true;
+        }
+        if (!holder.get().id().equals(customerId)) {
             timeline.record(customerId, "IDENTITY", kind + " stays with customer " + holder.get().id());
         }
+        return false;
     }
 
     static String tail(String phone) {
