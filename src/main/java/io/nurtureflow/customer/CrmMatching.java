@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Matches a captured lead against the customers we know (撞单) and carries out what lead-intake decides.
@@ -87,13 +88,23 @@ public class CrmMatching {
 
     /**
      * A new customer id with the lead's identities; the database refuses a second owner of any identity. An
-     * identity that another customer already holds (a likeness kept apart) stays with that customer.
+     * identity that the likeness a sales lead kept apart already holds stays with that customer. A lead that was
+     * like nobody and still finds an identity of its own taken met a simultaneous intake of the same person that
+     * committed after this one matched: it must not become a second customer, so the intake is taken again and
+     * finds the first one.
+     *
+     * @param keptApartFrom the reviewed likeness this lead is not, or null when it was like nobody
      */
     @Transactional
-    public String createCustomer(long leadId) {
+    public String createCustomer(long leadId, String keptApartFrom) {
         var lead = lead(leadId);
         if (lead.customerId() != null) {
             return lead.customerId();
+        }
+        if (keptApartFrom == null) {
+            identityTakenMeanwhile(lead).ifPresent(holder -> {
+                throw new IdentityTaken(holder);
+            });
         }
         var now = clock.instant();
         String id = CustomerIds.next(clock);
@@ -174,6 +185,12 @@ public class CrmMatching {
 
     private Optional<Customer> find(IdentityKind kind, String value) {
         return value == null ? Optional.empty() : customers.findByIdentity(kind, value);
+    }
+
+    private Optional<String> identityTakenMeanwhile(StoredLead lead) {
+        return Stream.of(find(IdentityKind.PHONE, lead.phone()), find(IdentityKind.UNIONID, lead.unionid()),
+                        find(IdentityKind.EXTERNAL_USER_ID, lead.externalUserId()), find(IdentityKind.EMAIL, lead.email()))
+                .flatMap(Optional::stream).map(Customer::id).findFirst();
     }
 
     /** @return whether the lead's WeCom contact joined the customer now (a funnel step) */

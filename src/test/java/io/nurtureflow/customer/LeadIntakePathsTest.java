@@ -26,6 +26,12 @@ class LeadIntakePathsTest {
     int port;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    CrmMatching matching;
+    @Autowired
+    LeadMapper leads;
+    @Autowired
+    java.time.Clock clock;
     Api api;
     String salesLead;
 
@@ -204,6 +210,23 @@ class LeadIntakePathsTest {
                 "+86" + phone))).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
         assertThat(db.queryForObject("select customer_id from customer_identity where kind = 'PHONE' and id_value = ?",
                 String.class, "+86" + phone)).isEqualTo(customerId);
+    }
+
+    @Test
+    void aLeadThatMatchedNobodyIsTakenAgainWhenItsPhoneWasTakenMeanwhile() {
+        String rep = api.newUser("rep", "REP");
+        String phone = Leads.newPhone();
+        String first = lead(channel(rep, "地推"), Map.of("name", "冯莉", "phone", phone)).get("customerId").asText();
+        // the second intake's own row, as it stood when it matched nobody: the first committed only after that
+        var second = new LeadMapper.LeadRow();
+        leads.insert(new CapturedLead(null, null, "FORM", "冯莉", "+86" + phone, null, null, rep, null, Map.of()), null,
+                null, clock.instant(), second);
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> matching.createCustomer(second.id, null)))
+                .as("a concurrency failure: LeadIntake takes the intake again").isInstanceOf(IdentityTaken.class)
+                .hasMessageContaining(first);
+        assertThat(db.queryForObject("select count(*) from customer where name = '冯莉' and id <> ?", Integer.class, first))
+                .as("no second customer for one phone").isZero();
     }
 
     private String channel(String rep, String name) {
