@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -80,11 +81,12 @@ class LeadTaggingDecision {
      * table that fails cannot raise an incident on it: the lead then runs its channel's flow, and the log says why.
      */
     String flow(String customerId, Long channelId) {
-        if (repository.createDecisionDefinitionQuery().decisionDefinitionKey(FLOW_DECISION).count() == 0) {
+        var decision = deployed(FLOW_DECISION);
+        if (decision.isEmpty()) {
             return null;
         }
         try {
-            var result = dmn.evaluateDecisionTable(latest(FLOW_DECISION), facts.of(customerId, channelId)).getFirstResult();
+            var result = dmn.evaluateDecisionTable(decision.get(), facts.of(customerId, channelId)).getFirstResult();
             return result == null ? null : Objects.toString(result.getSingleEntry(), null);
         } catch (RuntimeException failed) {
             log.warn("lead-tagging.dmn could not choose the flow of customer {}: {}", customerId, failed.getMessage());
@@ -93,17 +95,22 @@ class LeadTaggingDecision {
     }
 
     private DmnDecision latest(String key) {
+        return deployed(key).orElseThrow(() -> new IllegalStateException("no decision '" + key + "' is deployed"));
+    }
+
+    /** The latest version an admin deployed, parsed once per version: one query per evaluation, none for parsing. */
+    private Optional<DmnDecision> deployed(String key) {
         var definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
         if (definition == null) {
-            throw new IllegalStateException("no decision '" + key + "' is deployed");
+            return Optional.empty();
         }
-        return parsed.computeIfAbsent(definition.getId(), id -> {
+        return Optional.of(parsed.computeIfAbsent(definition.getId(), id -> {
             try (var model = repository.getDecisionModel(id)) {
                 return dmn.parseDecision(key, model);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("decision model " + id + " unreadable", e);
             }
-        });
+        }));
     }
 
     private void raise(DelegateExecution execution, String customerId, String message) {
