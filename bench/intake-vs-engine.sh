@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Lead intake through the public form vs bare Camunda starts of the same BPMN, on MariaDB, in one run.
 # The service runs with its heap capped at 512 MB; its peak resident memory is read from /proc (VmHWM).
-# Usage: bench/intake-vs-engine.sh [TOTAL] [CONCURRENCY]     (defaults 3000 and 8)
+# Usage: bench/intake-vs-engine.sh [TOTAL] [CONCURRENCY]     (defaults 3000 and 8; WARMUP requests first, default 300)
 # Writes its section of docs/BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOTAL=${1:-3000}
 CONCURRENCY=${2:-8}
+WARMUP=${WARMUP:-300}
 PORT=${BENCH_PORT:-18080}
 DB_SERVICE=nurture_bench_intake
 DB_ENGINE=nurture_bench_engine
@@ -14,7 +15,8 @@ FLAGS='?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncodi
 ADMIN_PASSWORD=bench-admin-password
 REP_PASSWORD=bench-rep-password
 
-./mvnw -q -B -DskipTests package
+# a smoke run inside ./mvnw verify uses the jar verify has just built
+[ -n "${NURTURE_BENCH_SMOKE:-}" ] && ls target/nurtureflow-*.jar >/dev/null 2>&1 || ./mvnw -q -B -DskipTests package
 CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
 for db in $DB_SERVICE $DB_ENGINE; do
   mariadb -uroot -e "drop database if exists $db; create database $db character set utf8mb4 collate utf8mb4_unicode_ci"
@@ -40,18 +42,18 @@ curl -sSf $A -H 'Content-Type: application/json' "localhost:$PORT/api/channels" 
   -d '{"name":"压测渠道","code":"bench","staff":["bench-rep"],"tags":["压测"]}' >/dev/null
 
 # FormLoad and BareEngineStarts exit 1 when any request failed: with set -e the run stops there, reporting nothing
-warmup=$(java bench/FormLoad.java "http://localhost:$PORT" bench 300 "$CONCURRENCY" 1390) || { echo "warm-up had failures: $warmup" >&2; exit 1; }
+warmup=$(java bench/FormLoad.java "http://localhost:$PORT" bench "$WARMUP" "$CONCURRENCY" 1390) || { echo "warm-up had failures: $warmup" >&2; exit 1; }
 intake=$(java bench/FormLoad.java "http://localhost:$PORT" bench "$TOTAL" "$CONCURRENCY" 1380) || { echo "intake had failures: $intake" >&2; exit 1; }
 peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$SERVICE/status)
 leads=$(mariadb -uroot -N -e "select count(*) from $DB_SERVICE.captured_lead")
 lifecycles=$(mariadb -uroot -N -e "select count(*) from $DB_SERVICE.ACT_RU_EXECUTION e join $DB_SERVICE.ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_ where d.KEY_='lead-lifecycle' and e.PARENT_ID_ is null")
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
-if [ "$leads" -ne $((TOTAL + 300)) ] || [ "$lifecycles" -ne "$leads" ]; then
-  echo "expected $((TOTAL + 300)) leads each with a running lifecycle, found $leads leads and $lifecycles lifecycles" >&2
+if [ "$leads" -ne $((TOTAL + WARMUP)) ] || [ "$lifecycles" -ne "$leads" ]; then
+  echo "expected $((TOTAL + WARMUP)) leads each with a running lifecycle, found $leads leads and $lifecycles lifecycles" >&2
   exit 1
 fi
 
-java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java "jdbc:mysql://127.0.0.1:3306/$DB_ENGINE$FLAGS" root "" 300 "$CONCURRENCY" processes >/dev/null 2>&1 \
+java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java "jdbc:mysql://127.0.0.1:3306/$DB_ENGINE$FLAGS" root "" "$WARMUP" "$CONCURRENCY" processes >/dev/null 2>&1 \
   || { echo "the bare engine's warm-up had failures" >&2; exit 1; }
 engine=$(java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java \
   "jdbc:mysql://127.0.0.1:3306/$DB_ENGINE$FLAGS" root "" "$TOTAL" "$CONCURRENCY" processes 2>/dev/null | tail -1) \
@@ -68,7 +70,7 @@ $heading
 $(mariadb --version | grep -oE '[0-9]+\.[0-9]+\.[0-9]+-MariaDB'), $(java -version 2>&1 | head -1).
 Service: the packaged jar, profile \`mysql\`, \`-Xmx512m\`, Hikari pool 20 at READ COMMITTED, history \`audit\`,
 job executor off (pushes are timers days away; this measures intake). $CONCURRENCY concurrent clients, each
-request a new lead with its own phone; 300 warm-up requests first.
+request a new lead with its own phone; $WARMUP warm-up requests first.
 
 | what | requests | failures | per second | p50 ms | p99 ms |
 |---|---|---|---|---|---|

@@ -29,16 +29,7 @@ final class BenchReport {
     }
 
     void write() throws IOException {
-        String section = section();
-        System.out.println(section);
-        Path doc = Path.of("docs/BENCHMARKS.md");
-        String existing = Files.exists(doc) ? Files.readString(doc) : "# Benchmarks\n";
-        int at = existing.indexOf(HEADING);
-        if (at >= 0) {
-            int next = existing.indexOf("\n## ", at + HEADING.length());
-            existing = existing.substring(0, at) + (next < 0 ? "" : existing.substring(next + 1));
-        }
-        Files.writeString(doc, existing.stripTrailing() + "\n\n" + section);
+        BenchDoc.write(HEADING, section());
     }
 
     private String section() throws IOException {

@@ -189,17 +189,7 @@ class EventsBench {
                 latencies.size(), loadEvents, CUSTOMERS + PROBES, seedSeconds,
                 DATABASE, CUSTOMERS, cpu, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 "MariaDB " + db.queryForObject("select version()", String.class), LocalDateTime.now().withNano(0) + " UTC");
-        System.out.println(section);
-        Path doc = Path.of("docs/BENCHMARKS.md");
-        String existing = Files.exists(doc) ? Files.readString(doc) : "# Benchmarks\n";
-        String heading = "## Behaviour events:";
-        int start = existing.indexOf(heading);
-        if (start >= 0) {
-            int end = existing.indexOf("\n## ", start + heading.length());
-            existing = existing.substring(0, start) + (end < 0 ? "" : existing.substring(end + 1));
-        }
-        Files.createDirectories(doc.getParent());
-        Files.writeString(doc, existing.stripTrailing() + "\n\n" + section);
+        BenchDoc.write("## Behaviour events:", section);
     }
 
     private static long percentile(List<Long> sorted, int p) {
