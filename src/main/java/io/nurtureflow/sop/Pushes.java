@@ -42,16 +42,18 @@ public class Pushes {
     private final Customers customers;
     private final TagReader tags;
     private final Timeline timeline;
+    private final Shifts shifts;
     private final Clock clock;
 
     Pushes(SopMapper sop, Plans plans, SendPolicy policy, Customers customers, TagReader tags, Timeline timeline,
-           Clock clock) {
+           Shifts shifts, Clock clock) {
         this.sop = sop;
         this.plans = plans;
         this.policy = policy;
         this.customers = customers;
         this.tags = tags;
         this.timeline = timeline;
+        this.shifts = shifts;
         this.clock = clock;
     }
 
@@ -113,12 +115,16 @@ public class Pushes {
             return queued.get().dueAt;
         }
         ZoneId zone = zoneOf(customerId);
-        var slot = policy.nextAllowed(clock.instant(), zone, sop.sentTimes(customerId), step.sendWindow());
+        Instant now = clock.instant();
+        var slot = policy.nextAllowed(now, zone, sop.sentTimes(customerId), step.sendWindow());
         var row = row(customerId, step, customers.get(customerId).ownerRep(), zone);
         row.plannedAt = slot.plannedAt();
         row.dueAt = slot.dueAt();
         row.moveReason = slot.moveReason();
         sop.insertPushes(List.of(row));
+        if (slot.moved()) {
+            shifts.record(List.of(Shifts.Shift.planned(customerId, step, row.senderRep, slot, now)));
+        }
         timeline.record(customerId, "PUSH", describe(step) + " queued for " + local(slot.dueAt(), zone));
         return slot.dueAt();
     }
@@ -134,6 +140,12 @@ public class Pushes {
         customers.get(customerId);
         sop.deleteCustomerZone(customerId);
         sop.insertCustomerZone(customerId, parsed.getId());
+    }
+
+    /** The customer's latest push sent in [from, to], if any: what a response of theirs in that time answers. */
+    public Optional<Sent> lastSent(String customerId, Instant from, Instant to) {
+        return sop.lastSent(customerId, from, to).map(push -> new Sent(push.id(),
+                new StepLedger.Step(push.planKey(), push.planVersion(), push.stepNo(), push.rep()), push.sentAt()));
     }
 
     public Optional<TrackedLink> link(String token) {
@@ -157,6 +169,7 @@ public class Pushes {
         var owners = customers.getAll(ids);
         var ended = new LinkedHashMap<String, Enrolment.State>();
         var moves = new LinkedHashMap<String, String>();
+        var moved = new ArrayList<Shifts.Shift>();
         var fresh = new ArrayList<SopMapper.PushRow>();
         var byPlan = new LinkedHashMap<Plans.PlanRef, List<Progress>>();
         leads.forEach(p -> byPlan.computeIfAbsent(p.plan(), plan -> new ArrayList<>()).add(p));
@@ -172,6 +185,8 @@ public class Pushes {
                         owner == null ? null : owner.ownerRep(), fresh);
                 if (next instanceof Planned planned && planned.moveReason() != null) {
                     moves.put(lead.customerId(), planned.describe());
+                    moved.add(Shifts.Shift.planned(lead.customerId(), planned.step(),
+                            owner == null ? null : owner.ownerRep(), planned.slot(), now));
                 } else if (next instanceof Ended end) {
                     ended.put(lead.customerId(), end.state());
                 }
@@ -180,6 +195,7 @@ public class Pushes {
         for (int from = 0; from < fresh.size(); from += CHUNK) {
             sop.insertPushes(fresh.subList(from, Math.min(fresh.size(), from + CHUNK)));
         }
+        shifts.record(moved);
         timeline.recordAll(moves, "PUSH");
         recordEnds(leads, ended, now);
         return ended;
@@ -309,6 +325,10 @@ public class Pushes {
 
     static String fit(String content) {
         return content.length() > CONTENT_LENGTH ? content.substring(0, CONTENT_LENGTH - 3) + "..." : content;
+    }
+
+    /** A push that went: its step as its rep sent it, and when. */
+    public record Sent(long id, StepLedger.Step step, Instant sentAt) {
     }
 
     /** Where one lead stands when its next push is planned. */
