@@ -2,7 +2,7 @@ package io.nurtureflow.report;
 
 import io.nurtureflow.events.EventType;
 import io.nurtureflow.events.ResponseLedger;
-import io.nurtureflow.sop.Pushes;
+import io.nurtureflow.sop.SentPushes;
 import io.nurtureflow.sop.ShiftReason;
 import io.nurtureflow.sop.StepLedger;
 import io.nurtureflow.system.TimeConfig;
@@ -24,12 +24,12 @@ class StepRollup implements StepLedger, ResponseLedger {
     static final Duration RESPONSE_WINDOW = Duration.ofHours(24);
 
     private final RollupMapper rollups;
-    private final Pushes pushes;
+    private final SentPushes sent;
     private final TimeConfig time;
 
-    StepRollup(RollupMapper rollups, Pushes pushes, TimeConfig time) {
+    StepRollup(RollupMapper rollups, SentPushes sent, TimeConfig time) {
         this.rollups = rollups;
-        this.pushes = pushes;
+        this.sent = sent;
         this.time = time;
     }
 
@@ -50,7 +50,7 @@ class StepRollup implements StepLedger, ResponseLedger {
         if (response == null) {
             return;
         }
-        pushes.lastSent(customerId, occurredAt.minus(RESPONSE_WINDOW), occurredAt).ifPresent(push -> {
+        sent.latest(customerId, occurredAt.minus(RESPONSE_WINDOW), occurredAt).ifPresent(push -> {
             try {
                 rollups.insertResponse(push.id(), response.name(), eventId);
             } catch (DuplicateKeyException countedAlready) {

@@ -142,12 +142,6 @@ public class Pushes {
         sop.insertCustomerZone(customerId, parsed.getId());
     }
 
-    /** The customer's latest push sent in [from, to], if any: what a response of theirs in that time answers. */
-    public Optional<Sent> lastSent(String customerId, Instant from, Instant to) {
-        return sop.lastSent(customerId, from, to).map(push -> new Sent(push.id(),
-                new StepLedger.Step(push.planKey(), push.planVersion(), push.stepNo(), push.rep()), push.sentAt()));
-    }
-
     public Optional<TrackedLink> link(String token) {
         return token.length() > 32 ? Optional.empty() : sop.findLink(token);
     }
@@ -325,10 +319,6 @@ public class Pushes {
 
     static String fit(String content) {
         return content.length() > CONTENT_LENGTH ? content.substring(0, CONTENT_LENGTH - 3) + "..." : content;
-    }
-
-    /** A push that went: its step as its rep sent it, and when. */
-    public record Sent(long id, StepLedger.Step step, Instant sentAt) {
     }
 
     /** Where one lead stands when its next push is planned. */
