@@ -107,7 +107,7 @@ function drawSla(sla) {
 /** Each step of each plan version: what went and what came back, and why pushes were moved (reasons that occurred). */
 function drawSteps(steps) {
   const name = r => r.planKey + ' v' + r.planVersion + ' 第' + r.stepNo + '步';
-  const series = [['sent', '已发'], ['confirmed', '销售确认'], ['delivered', '送达'], ['clicked', '24小时内点击'],
+  const series = [['shifted', '顺延'], ['sent', '已发'], ['confirmed', '销售确认'], ['delivered', '送达'], ['clicked', '24小时内点击'],
     ['replied', '24小时内回复']];
   draw('chart-steps', {
     title: steps.rows.length ? undefined : {text: '这段时间没有 SOP 推送', left: 'center', top: 'middle',
