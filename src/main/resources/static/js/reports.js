@@ -104,6 +104,27 @@ function drawSla(sla) {
     percent(r.followUps.inTimeRate), r.escalations, r.openTasks.total, r.openTasks.overdue, r.openTasks.underDay,
     r.openTasks.oneToThreeDays, r.openTasks.threeToSevenDays, r.openTasks.older]));
 }
+/** Each step of each plan version: what went and what came back, and why pushes were moved (reasons that occurred). */
+function drawSteps(steps) {
+  const name = r => r.planKey + ' v' + r.planVersion + ' 第' + r.stepNo + '步';
+  const series = [['shifted', '顺延'], ['sent', '已发'], ['confirmed', '销售确认'], ['delivered', '送达'], ['clicked', '24小时内点击'],
+    ['replied', '24小时内回复']];
+  draw('chart-steps', {
+    title: steps.rows.length ? undefined : {text: '这段时间没有 SOP 推送', left: 'center', top: 'middle',
+      textStyle: {color: '#86909c', fontSize: 14, fontWeight: 'normal'}},
+    tooltip: {trigger: 'axis'}, legend: {}, grid: {left: 40, right: 20, bottom: 30},
+    xAxis: {type: 'category', data: steps.rows.map(name)}, yAxis: {type: 'value', minInterval: 1},
+    series: series.map(([key, label]) => ({type: 'bar', name: label, data: steps.rows.map(r => r.counts[key])}))
+  });
+  const reasons = steps.reasons.filter(r => steps.total.shifted[r.reason] > 0);
+  const cells = r => [r.label, r.counts.due, r.counts.shifted, r.counts.sent, r.counts.confirmed, r.counts.delivered,
+    r.counts.clicked, r.counts.replied, r.counts.unsubscribed, percent(r.rates.confirmed), percent(r.rates.delivered),
+    percent(r.rates.clicked), percent(r.rates.replied), percent(r.rates.unsubscribed),
+    ...reasons.map(reason => r.shifted[reason.reason])];
+  table('step-figures', ['步骤', '应发', '顺延', '已发', '销售确认', '送达', '点击', '回复', '退订', '确认率', '送达率',
+    '点击率', '回复率', '退订率', ...reasons.map(r => '顺延·' + r.label)],
+    [...steps.rows.map(cells), ...(steps.rows.length ? [cells(steps.total)] : [])]);
+}
 function links() {
   document.querySelectorAll('.downloads a').forEach(a => {
     const url = new URL(a.href);
@@ -117,14 +138,16 @@ async function load() {
   document.body.removeAttribute('data-ready');
   status.textContent = '加载中…';
   try {
-    const [funnel, byDay, byChannel, sla] = await Promise.all([get('/api/reports/funnel'),
-      get('/api/reports/funnel', {by: 'DAY'}), get('/api/reports/funnel', {by: 'CHANNEL'}), get('/api/reports/sla')]);
+    const [funnel, byDay, byChannel, sla, steps] = await Promise.all([get('/api/reports/funnel'),
+      get('/api/reports/funnel', {by: 'DAY'}), get('/api/reports/funnel', {by: 'CHANNEL'}), get('/api/reports/sla'),
+      get('/api/reports/steps')]);
     form.from.value = funnel.from;
     form.to.value = funnel.to;
     drawFunnel(funnel);
     drawTrend(byDay);
     drawChannels(byChannel);
     drawSla(sla);
+    drawSteps(steps);
     links();
     status.textContent = funnel.from + ' 至 ' + funnel.to;
     document.body.setAttribute('data-ready', 'true');

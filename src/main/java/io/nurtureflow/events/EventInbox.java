@@ -43,16 +43,18 @@ public class EventInbox {
     private final Customers customers;
     private final Timeline timeline;
     private final EngagementScores scores;
+    private final ResponseLedger responses;
     private final ApplicationEventPublisher publisher;
     private final ObjectMapper json;
     private final Clock clock;
 
     EventInbox(EventMapper events, Customers customers, Timeline timeline, EngagementScores scores,
-               ApplicationEventPublisher publisher, ObjectMapper json, Clock clock) {
+               ResponseLedger responses, ApplicationEventPublisher publisher, ObjectMapper json, Clock clock) {
         this.events = events;
         this.customers = customers;
         this.timeline = timeline;
         this.scores = scores;
+        this.responses = responses;
         this.publisher = publisher;
         this.json = json;
         this.clock = clock;
@@ -146,6 +148,7 @@ public class EventInbox {
     /** Scored, on the timeline, and handed on when it means something to the lifecycle. */
     private void apply(EventMapper.EventRow row, boolean batched, EngagementScores.Tally tally) {
         var score = tally.add(row.customerId, row.type, contentTag(row.payload));
+        responses.responded(row.id, row.customerId, row.type, row.occurredAt);
         timeline.record(row.customerId, "EVENT", row.type + (row.payload == null ? "" : " " + row.payload)
                 + " (score " + score.before() + " → " + score.after() + ")");
         Signal signal = row.signalName;

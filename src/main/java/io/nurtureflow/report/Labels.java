@@ -1,6 +1,7 @@
 package io.nurtureflow.report;
 
 import io.nurtureflow.customer.FunnelStep;
+import io.nurtureflow.sop.ShiftReason;
 import io.nurtureflow.system.UserDirectory;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,20 @@ class Labels {
             case DORMANT -> "休眠";
             case OPTED_OUT -> "退订";
             case CHURNED -> "删除好友";
+        };
+    }
+
+    static String of(ShiftReason reason) {
+        return switch (reason) {
+            case PLANNED_MOMENT_PASSED -> "计划时间已过";
+            case QUIET_HOURS -> "免打扰时段";
+            case OUTSIDE_SEND_WINDOWS -> "不在发送时段";
+            case HOLIDAY -> "节假日";
+            case CAP_PER_DAY -> "每日频次上限";
+            case CAP_PER_WEEK -> "每周频次上限";
+            case CAP_DAYS_PER_MONTH -> "每月发送天数上限";
+            case WECOM_QUOTA_PER_DAY -> "企微每日群发额度";
+            case WECOM_QUOTA_PER_MONTH -> "企微每月群发额度";
         };
     }
 

@@ -32,13 +32,16 @@ class ReportController {
     private final ReportScope scope;
     private final FunnelReport funnels;
     private final SlaReport slas;
+    private final StepReport steps;
     private final IssueMapper issues;
     private final ObjectMapper json;
 
-    ReportController(ReportScope scope, FunnelReport funnels, SlaReport slas, IssueMapper issues, ObjectMapper json) {
+    ReportController(ReportScope scope, FunnelReport funnels, SlaReport slas, StepReport steps, IssueMapper issues,
+                     ObjectMapper json) {
         this.scope = scope;
         this.funnels = funnels;
         this.slas = slas;
+        this.steps = steps;
         this.issues = issues;
         this.json = json;
     }
@@ -98,6 +101,25 @@ class ReportController {
         return Csv.download("销售时效-" + sla.from() + "-" + sla.to() + ".csv", headings, rows);
     }
 
+    @GetMapping("/steps")
+    StepReport.Steps steps(StepQuery query) {
+        String plan = query.planKey();
+        return steps.of(scope.filter(query.from(), query.to(), null, query.team(), query.rep()), plan,
+                plan == null ? null : query.version());
+    }
+
+    @GetMapping("/steps.csv")
+    ResponseEntity<byte[]> stepsCsv(StepQuery query) {
+        var report = steps(query);
+        var headings = new ArrayList<>(List.of("计划", "版本", "步骤", "应发", "顺延", "已发", "销售确认", "送达",
+                "24小时内点击", "24小时内回复", "24小时内退订", "确认率", "送达率", "点击率", "回复率", "退订率"));
+        report.reasons().forEach(reason -> headings.add("顺延·" + reason.label()));
+        var rows = new ArrayList<List<Object>>();
+        report.rows().forEach(row -> rows.add(cells(row, row.planKey(), row.planVersion(), row.stepNo())));
+        rows.add(cells(report.total(), "合计", "", ""));
+        return Csv.download("步骤效果-" + report.from() + "-" + report.to() + ".csv", headings, rows);
+    }
+
     private ReportFilter filter(ReportQuery query) {
         return scope.filter(query.from(), query.to(), query.channel(), query.team(), query.rep());
     }
@@ -106,6 +128,17 @@ class ReportController {
         var cells = new ArrayList<Object>(List.of(row.label()));
         cells.addAll(row.counts().values());
         row.rates().values().forEach(rate -> cells.add(orBlank(rate)));
+        return cells;
+    }
+
+    private static List<Object> cells(StepReport.Row row, Object plan, Object version, Object step) {
+        var c = row.counts();
+        var r = row.rates();
+        var cells = new ArrayList<Object>(List.of(plan, version, step, c.due(), c.shifted(), c.sent(), c.confirmed(),
+                c.delivered(), c.clicked(), c.replied(), c.unsubscribed()));
+        Arrays.asList(r.confirmed(), r.delivered(), r.clicked(), r.replied(), r.unsubscribed())
+                .forEach(rate -> cells.add(orBlank(rate)));
+        cells.addAll(row.shifted().values());
         return cells;
     }
 

@@ -18,6 +18,15 @@ interface ReportMapper {
                               @Param("dayAgo") Instant dayAgo, @Param("threeDaysAgo") Instant threeDaysAgo,
                               @Param("weekAgo") Instant weekAgo);
 
+    List<StepTotals> steps(@Param("f") ReportFilter filter, @Param("plan") String planKey,
+                           @Param("version") Integer version);
+
+    List<StepShifts> stepShifts(@Param("f") ReportFilter filter, @Param("plan") String planKey,
+                                @Param("version") Integer version);
+
+    /** Every plan version's name. */
+    List<PlanName> plans();
+
     List<ChannelName> channels();
 
     List<String> teams();
@@ -30,6 +39,16 @@ interface ReportMapper {
 
     record OpenTasks(String dim, long total, long overdue, long underDay, long underThreeDays, long underWeek,
                      long older) {
+    }
+
+    record StepTotals(String planKey, int planVersion, int stepNo, long due, long sent, long confirmed, long delivered,
+                      long clicked, long replied, long unsubscribed) {
+    }
+
+    record StepShifts(String planKey, int planVersion, int stepNo, String reason, long total) {
+    }
+
+    record PlanName(String planKey, int version, String name) {
     }
 
     record ChannelName(long id, String name) {

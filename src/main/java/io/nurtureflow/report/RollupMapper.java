@@ -1,5 +1,6 @@
 package io.nurtureflow.report;
 
+import io.nurtureflow.sop.StepLedger;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -27,8 +28,21 @@ interface RollupMapper {
     void addToTasks(@Param("day") LocalDate day, @Param("rep") String rep, @Param("team") String team,
                     @Param("kind") String kind, @Param("count") TaskCount count);
 
+    void addToSteps(@Param("day") LocalDate day, @Param("step") StepLedger.Step step, @Param("team") String team,
+                    @Param("count") StepCount count);
+
+    void addToShifts(@Param("day") LocalDate day, @Param("step") StepLedger.Step step, @Param("team") String team,
+                     @Param("reason") String reason, @Param("pushes") int pushes);
+
+    /** Refused (a duplicate key) when this kind of response was counted for the push already. */
+    void insertResponse(@Param("pushId") long pushId, @Param("response") String response, @Param("eventId") long eventId);
+
     /** Where a lead and its later steps count: '' and 0 stand for none, so every key column can be in the key. */
     record Cohort(String customerId, LocalDate leadDay, long channelId, String ref, String rep, String team) {
+    }
+
+    /** One step fact, as the increments of a day's row. */
+    record StepCount(int due, int sent, int confirmed, int delivered, int clicked, int replied, int unsubscribed) {
     }
 
     /** One task fact, as the increments of a day's row. */

@@ -72,6 +72,8 @@ public class Batches {
     private final Timeline timeline;
     private final WeComChannel wecom;
     private final PlanEnds planEnds;
+    private final StepLedger ledger;
+    private final Shifts shifts;
     private final RepAlerts alerts;
     private final SopSettings settings;
     private final TimeConfig config;
@@ -82,8 +84,8 @@ public class Batches {
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
     Batches(WindowMapper windows, SopMapper sop, Plans plans, Pushes pushes, SendPolicy policy, Contents contents,
-            Customers customers, Timeline timeline, WeComChannel wecom, PlanEnds planEnds, RepAlerts alerts,
-            SopSettings settings, TimeConfig config, ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
+            Customers customers, Timeline timeline, WeComChannel wecom, PlanEnds planEnds, StepLedger ledger,
+            Shifts shifts, RepAlerts alerts, SopSettings settings, TimeConfig config, ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
         this.windows = windows;
         this.sop = sop;
         this.plans = plans;
@@ -94,6 +96,8 @@ public class Batches {
         this.timeline = timeline;
         this.wecom = wecom;
         this.planEnds = planEnds;
+        this.ledger = ledger;
+        this.shifts = shifts;
         this.alerts = alerts;
         this.settings = settings;
         this.config = config;
@@ -135,23 +139,26 @@ public class Batches {
         pushes.sentTimes(unknown, now).forEach((id, times) -> gathering.sent.get(id).addAll(times));
         var people = customers.getAll(ids);
         var groups = new LinkedHashMap<BatchKey, List<WindowMapper.DuePush>>();
-        var shifts = new LinkedHashMap<String, String>();
-        int shifted = 0;
+        var moves = new LinkedHashMap<String, String>();
+        var moved = new ArrayList<Shifts.Shift>();
+        var found = new LinkedHashMap<StepLedger.Step, Integer>();
         for (var push : due) {
             var step = gathering.step(push);
+            var customer = people.get(push.customerId());
+            String sender = customer.ownerRep() != null ? customer.ownerRep() : push.senderRep();
+            var counted = new StepLedger.Step(step.planKey(), step.planVersion(), step.stepNo(), sender);
+            found.merge(counted, 1, Integer::sum);
             var sentToHim = gathering.sent.get(push.customerId());
             var slot = policy.nextAllowed(now, zone, sentToHim, step.sendWindow());
             if (slot.dueAt().isAfter(now)) {
                 windows.shift(push.id(), slot.dueAt(), slot.moveReason());
-                shifts.put(push.customerId(), Pushes.describe(step) + " could not go in the " + run.windowName
+                moves.put(push.customerId(), Pushes.describe(step) + " could not go in the " + run.windowName
                         + " window, moved to " + Pushes.local(slot.dueAt(), zone) + ": " + slot.moveReason());
-                shifted++;
+                moved.add(new Shifts.Shift(push.customerId(), counted, true, now, slot.dueAt(), slot.reason(), now));
                 continue;
             }
             // counted now, so a second push to the same customer in this window meets the caps too
             sentToHim.add(now);
-            var customer = people.get(push.customerId());
-            String sender = customer.ownerRep() != null ? customer.ownerRep() : push.senderRep();
             var values = gathering.render.apply(customer);
             var attachments = ContentRules.render(gathering.attachmentsOf(step), values);
             groups.computeIfAbsent(new BatchKey(sender, step, ContentRules.render(step.contentText(), values),
@@ -174,8 +181,10 @@ public class Batches {
                 batches++;
             }
         }
-        timeline.recordAll(shifts, "PUSH");
-        windows.addToRun(run.id, WindowRun.Counts.gathered(due.size() - shifted, shifted, batches));
+        timeline.recordAll(moves, "PUSH");
+        shifts.record(moved);
+        found.forEach((step, pushes) -> ledger.counted(step, now, StepLedger.Counts.due(pushes)));
+        windows.addToRun(run.id, WindowRun.Counts.gathered(due.size() - moved.size(), moved.size(), batches));
     }
 
     private PushBatch newBatch(WindowRun run, BatchKey key, List<WindowMapper.DuePush> members, Instant now) {
@@ -345,8 +354,10 @@ public class Batches {
         timeline.recordAll(summaries, "PUSH");
         int failed = byStatus.entrySet().stream().filter(e -> e.getKey() != DeliveryStatus.SENT
                 && e.getKey() != DeliveryStatus.PENDING).mapToInt(e -> e.getValue().size()).sum();
-        windows.addToRun(batch.runId, WindowRun.Counts.dispatched(members.size(),
-                byStatus.getOrDefault(DeliveryStatus.SENT, List.of()).size(), failed));
+        int delivered = byStatus.getOrDefault(DeliveryStatus.SENT, List.of()).size();
+        windows.addToRun(batch.runId, WindowRun.Counts.dispatched(members.size(), delivered, failed));
+        // only a channel that needs no confirmation (or an admin who saw it go) reports SENT at once
+        ledger.counted(stepOf(batch), now, new StepLedger.Counts(0, members.size(), delivered, delivered));
         return stepDone(batch, members, now);
     }
 
@@ -536,7 +547,21 @@ public class Batches {
                     + batch.stepNo + " delivery: " + status);
         }
         ownTransaction.executeWithoutResult(tx -> {
-            byStatus.forEach((status, ids) -> chunked(ids, chunk -> windows.delivered(chunk, status.name(), now)));
+            // a result read twice (two nodes closing one window, a retried job) settles a push once
+            int confirmed = 0;
+            int settled = 0;
+            for (var entry : byStatus.entrySet()) {
+                int changed = 0;
+                for (var chunk : chunks(entry.getValue())) {
+                    changed += windows.delivered(chunk, entry.getKey().name(), now);
+                }
+                confirmed += entry.getKey().sentByRep() ? changed : 0;
+                settled += entry.getKey() == DeliveryStatus.SENT ? changed : 0;
+            }
+            var counts = new StepLedger.Counts(0, 0, confirmed, settled);
+            if (!counts.none()) {
+                ledger.counted(stepOf(batch), batch.dispatchedAt, counts);
+            }
             timeline.recordAll(summaries, "PUSH");
             int delivered = byStatus.getOrDefault(DeliveryStatus.SENT, List.of()).size();
             int unconfirmed = byStatus.getOrDefault(DeliveryStatus.NOT_CONFIRMED, List.of()).size();
@@ -590,9 +615,19 @@ public class Batches {
     }
 
     private static void chunked(List<Long> ids, java.util.function.Consumer<List<Long>> statement) {
+        chunks(ids).forEach(statement);
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        var chunks = new ArrayList<List<Long>>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            statement.accept(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
         }
+        return chunks;
+    }
+
+    private static StepLedger.Step stepOf(PushBatch batch) {
+        return new StepLedger.Step(batch.planKey, batch.planVersion, batch.stepNo, batch.senderRep);
     }
 
     private static Instant earlier(Instant a, Instant b) {

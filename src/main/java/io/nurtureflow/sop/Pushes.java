@@ -42,16 +42,18 @@ public class Pushes {
     private final Customers customers;
     private final TagReader tags;
     private final Timeline timeline;
+    private final Shifts shifts;
     private final Clock clock;
 
     Pushes(SopMapper sop, Plans plans, SendPolicy policy, Customers customers, TagReader tags, Timeline timeline,
-           Clock clock) {
+           Shifts shifts, Clock clock) {
         this.sop = sop;
         this.plans = plans;
         this.policy = policy;
         this.customers = customers;
         this.tags = tags;
         this.timeline = timeline;
+        this.shifts = shifts;
         this.clock = clock;
     }
 
@@ -113,12 +115,16 @@ public class Pushes {
             return queued.get().dueAt;
         }
         ZoneId zone = zoneOf(customerId);
-        var slot = policy.nextAllowed(clock.instant(), zone, sop.sentTimes(customerId), step.sendWindow());
+        Instant now = clock.instant();
+        var slot = policy.nextAllowed(now, zone, sop.sentTimes(customerId), step.sendWindow());
         var row = row(customerId, step, customers.get(customerId).ownerRep(), zone);
         row.plannedAt = slot.plannedAt();
         row.dueAt = slot.dueAt();
         row.moveReason = slot.moveReason();
         sop.insertPushes(List.of(row));
+        if (slot.moved()) {
+            shifts.record(List.of(Shifts.Shift.planned(customerId, step, row.senderRep, slot, now)));
+        }
         timeline.record(customerId, "PUSH", describe(step) + " queued for " + local(slot.dueAt(), zone));
         return slot.dueAt();
     }
@@ -157,6 +163,7 @@ public class Pushes {
         var owners = customers.getAll(ids);
         var ended = new LinkedHashMap<String, Enrolment.State>();
         var moves = new LinkedHashMap<String, String>();
+        var moved = new ArrayList<Shifts.Shift>();
         var fresh = new ArrayList<SopMapper.PushRow>();
         var byPlan = new LinkedHashMap<Plans.PlanRef, List<Progress>>();
         leads.forEach(p -> byPlan.computeIfAbsent(p.plan(), plan -> new ArrayList<>()).add(p));
@@ -172,6 +179,8 @@ public class Pushes {
                         owner == null ? null : owner.ownerRep(), fresh);
                 if (next instanceof Planned planned && planned.moveReason() != null) {
                     moves.put(lead.customerId(), planned.describe());
+                    moved.add(Shifts.Shift.planned(lead.customerId(), planned.step(),
+                            owner == null ? null : owner.ownerRep(), planned.slot(), now));
                 } else if (next instanceof Ended end) {
                     ended.put(lead.customerId(), end.state());
                 }
@@ -180,6 +189,7 @@ public class Pushes {
         for (int from = 0; from < fresh.size(); from += CHUNK) {
             sop.insertPushes(fresh.subList(from, Math.min(fresh.size(), from + CHUNK)));
         }
+        shifts.record(moved);
         timeline.recordAll(moves, "PUSH");
         recordEnds(leads, ended, now);
         return ended;

@@ -112,12 +112,12 @@ public class SendPolicy {
                   Collection<Instant> sent) {
         Instant planned = planned(step, capturedAt, previousAt, zone);
         var allowed = nextAllowed(planned.isBefore(now) ? now : planned, zone, sent, step.sendWindow());
-        String reason = allowed.moveReason();
         if (planned.isBefore(now)) {
-            reason = "its planned moment " + planned.atZone(zone).toLocalDateTime() + " had passed"
-                    + (reason == null ? "" : "; " + reason);
+            String text = "its planned moment " + planned.atZone(zone).toLocalDateTime() + " had passed"
+                    + (allowed.moved() ? "; " + allowed.moveReason() : "");
+            return new Slot(planned, allowed.dueAt(), new Why(ShiftReason.PLANNED_MOMENT_PASSED, text));
         }
-        return new Slot(planned, allowed.dueAt(), reason);
+        return new Slot(planned, allowed.dueAt(), allowed.why());
     }
 
     /**
@@ -133,14 +133,14 @@ public class SendPolicy {
         }
         var sentDays = sent.stream().map(at -> at.atZone(zone).toLocalDate()).toList();
         LocalDateTime start = from.atZone(zone).toLocalDateTime();
-        String reason = null;
+        Why reason = null;
         for (int d = 0; d < HORIZON_DAYS; d++) {
             LocalDate day = start.toLocalDate().plusDays(d);
             if (calendar.isHoliday(day)) {
-                reason = reason == null ? "holiday " + day : reason;
+                reason = reason == null ? new Why(ShiftReason.HOLIDAY, "holiday " + day) : reason;
                 continue;
             }
-            String capped = capReached(day, sentDays);
+            Why capped = capReached(day, sentDays);
             if (capped != null) {
                 reason = reason == null ? capped : reason;
                 continue;
@@ -177,10 +177,11 @@ public class SendPolicy {
         return zoned.toInstant().isBefore(from) ? Optional.empty() : Optional.of(zoned.toInstant());
     }
 
-    private String whyNotAt(LocalDateTime start) {
+    private Why whyNotAt(LocalDateTime start) {
         int second = start.toLocalTime().toSecondOfDay();
         boolean inQuiet = quiet.stream().anyMatch(q -> second >= q[0] && second < q[1]);
-        return inQuiet ? "quiet hours " + quietHours : "outside the send windows";
+        return inQuiet ? new Why(ShiftReason.QUIET_HOURS, "quiet hours " + quietHours)
+                : new Why(ShiftReason.OUTSIDE_SEND_WINDOWS, "outside the send windows");
     }
 
     /**
@@ -204,27 +205,29 @@ public class SendPolicy {
         throw new IllegalStateException("no opening of " + window + " within two days of " + after);
     }
 
-    private String capReached(LocalDate day, List<LocalDate> sentDays) {
+    private Why capReached(LocalDate day, List<LocalDate> sentDays) {
         if (capPerDay != null && sentDays.stream().filter(day::equals).count() >= capPerDay) {
-            return "frequency cap " + capPerDay + " per day";
+            return new Why(ShiftReason.CAP_PER_DAY, "frequency cap " + capPerDay + " per day");
         }
         if (capPerWeek != null && sentDays.stream().filter(s -> sameWeek(s, day)).count() >= capPerWeek) {
-            return "frequency cap " + capPerWeek + " per week";
+            return new Why(ShiftReason.CAP_PER_WEEK, "frequency cap " + capPerWeek + " per week");
         }
         if (capDaysPerMonth != null && !sentDays.contains(day)) {
             var daysThisMonth = new HashSet<LocalDate>();
             sentDays.stream().filter(s -> s.getYear() == day.getYear() && s.getMonth() == day.getMonth())
                     .forEach(daysThisMonth::add);
             if (daysThisMonth.size() >= capDaysPerMonth) {
-                return "frequency cap " + capDaysPerMonth + " days per month";
+                return new Why(ShiftReason.CAP_DAYS_PER_MONTH, "frequency cap " + capDaysPerMonth + " days per month");
             }
         }
         if (quotaPerDay != null && sentDays.stream().filter(day::equals).count() >= quotaPerDay) {
-            return "WeCom's quota of " + quotaPerDay + " mass-send(s) per customer per day";
+            return new Why(ShiftReason.WECOM_QUOTA_PER_DAY, "WeCom's quota of " + quotaPerDay
+                    + " mass-send(s) per customer per day");
         }
         if (quotaPerMonth != null && sentDays.stream()
                 .filter(s -> s.getYear() == day.getYear() && s.getMonth() == day.getMonth()).count() >= quotaPerMonth) {
-            return "WeCom's quota of " + quotaPerMonth + " mass-sends per customer per month";
+            return new Why(ShiftReason.WECOM_QUOTA_PER_MONTH, "WeCom's quota of " + quotaPerMonth
+                    + " mass-sends per customer per month");
         }
         return null;
     }
@@ -284,10 +287,22 @@ public class SendPolicy {
     }
 
     /** What the plan asked for, when the push may go, and why those differ (null when they do not). */
-    record Slot(Instant plannedAt, Instant dueAt, String moveReason) {
+    record Slot(Instant plannedAt, Instant dueAt, Why why) {
 
         boolean moved() {
-            return moveReason != null;
+            return why != null;
         }
+
+        String moveReason() {
+            return why == null ? null : why.text();
+        }
+
+        ShiftReason reason() {
+            return why == null ? null : why.reason();
+        }
+    }
+
+    /** The first rule that moved a push, and the same in words with its figures. */
+    record Why(ShiftReason reason, String text) {
     }
 }

@@ -50,6 +50,12 @@ interface SopMapper {
 
     List<SentPush> sentSince(@Param("customerIds") Collection<String> customerIds, @Param("since") Instant since);
 
+    void insertShifts(@Param("shifts") List<Shifts.Shift> shifts);
+
+    /** The customer's latest push sent in [from, to], with the rep whose batch it went in. */
+    Optional<LastSent> lastSent(@Param("customerId") String customerId, @Param("from") Instant from,
+                                @Param("to") Instant to);
+
     void insertEnrolment(@Param("e") Enrolment enrolment, @Param("at") Instant at);
 
     void deleteEnrolment(@Param("customerId") String customerId, @Param("planKey") String planKey);
@@ -78,6 +84,9 @@ interface SopMapper {
     }
 
     record SentPush(String customerId, Instant sentAt) {
+    }
+
+    record LastSent(long id, String planKey, int planVersion, int stepNo, String rep, Instant sentAt) {
     }
 
     Optional<PushRow> findPush(@Param("customerId") String customerId, @Param("planKey") String planKey,

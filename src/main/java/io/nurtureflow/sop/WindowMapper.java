@@ -84,7 +84,8 @@ interface WindowMapper {
 
     List<Member> awaitingDelivery(long batchId);
 
-    void delivered(@Param("ids") Collection<Long> ids, @Param("status") String status, @Param("at") Instant at);
+    /** Settles pushes still PENDING; answers how many it settled. */
+    int delivered(@Param("ids") Collection<Long> ids, @Param("status") String status, @Param("at") Instant at);
 
     void insertLink(@Param("token") String token, @Param("batchId") long batchId, @Param("customerId") String customerId,
                     @Param("stepNo") int stepNo, @Param("target") String target, @Param("at") Instant at);

@@ -18,6 +18,11 @@ public enum DeliveryStatus {
         };
     }
 
+    /** WeCom's statuses 1–3 exist only once the rep sent the mass-send task in their client. */
+    public boolean sentByRep() {
+        return this == SENT || this == NOT_A_FRIEND || this == BLOCKED_BY_QUOTA;
+    }
+
     public boolean settled() {
         return this != PENDING;
     }

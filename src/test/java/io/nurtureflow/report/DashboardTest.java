@@ -28,17 +28,31 @@ class DashboardTest extends RunningService {
         assertThat(api.put("/api/reps/" + rep, ADMIN, Map.of("team", "三组", "workStart", "09:00", "workEnd", "18:00"))
                 .status()).isEqualTo(200);
         String code = Scenario.channelOf(api, rep);
+        String planKey = "dash-" + rep.substring(rep.length() - 6);
+        var plan = api.post("/api/sop/plans", ADMIN, Map.of("key", planKey, "name", "看板计划", "channels",
+                List.of(db.queryForObject("select id from channel where code = ?", Long.class, code)), "steps", List.of(
+                        Map.of("timing", "DAY_AT_WINDOW", "day", 1, "window", "NOON", "text", "试听课 https://example.edu/d"),
+                        Map.of("timing", "AFTER_PREVIOUS", "after", "PT1H", "text", "第二步"))));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+        var customers = new ArrayList<String>();
         for (int i = 0; i < 3; i++) {
             String customer = Scenario.lead(api, code, Leads.newPhone(), i == 0 ? null : Scenario.externalUserId());
+            customers.add(customer);
             if (i == 2) {
                 assertThat(Scenario.event(api, customer, "PURCHASED").status()).isEqualTo(202);
             }
         }
+        // the plan's two steps go out through their windows, and one customer clicks
+        api.advanceClock("P2D");
+        assertThat(Scenario.event(api, customers.get(1), "LINK_CLICKED").status()).isEqualTo(202);
         var funnel = api.get("/api/reports/funnel", ADMIN).json();
+        var steps = api.get("/api/reports/steps", ADMIN).json();
+        var ourSteps = api.get("/api/reports/steps?plan=" + planKey, ADMIN).json();
+        assertThat(ourSteps.get("rows")).as("both steps: the second one at least as moved by the cap").hasSize(2);
         var byChannel = api.get("/api/reports/funnel?by=CHANNEL", ADMIN).json();
         var sla = api.get("/api/reports/sla", ADMIN).json();
 
-        try (var browser = Browser.launch("Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome", 1280, 2200)) {
+        try (var browser = Browser.launch("Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome", 1280, 2900)) {
             browser.open("http://localhost:" + port + "/login");
             browser.evalAndLoad("document.getElementById('username').value = 'admin';"
                     + "document.getElementById('password').value = '" + ADMIN_PASSWORD + "';"
@@ -86,6 +100,15 @@ class DashboardTest extends RunningService {
                 assertThat(List.<Object>of(slaRows.get(i).get(0).asText(), slaRows.get(i).get(1).asLong(),
                         slaRows.get(i).get(2).asLong())).isEqualTo(apiSla.get(i));
             }
+            var stepSent = browser.eval("echarts.getInstanceByDom(document.getElementById('chart-steps')).getOption()"
+                    + ".series.find(s => s.name === '已发').data");
+            var apiSent = new ArrayList<Long>();
+            steps.get("rows").forEach(row -> apiSent.add(row.get("counts").get("sent").asLong()));
+            assertThat(longs(stepSent)).isEqualTo(apiSent);
+            assertThat(stepFigures(browser)).isEqualTo(stepFigures(steps));
+            assertThat(browser.text("document.getElementById('csv-steps').getAttribute('href')"))
+                    .isEqualTo("/api/reports/steps.csv?from=" + funnel.get("from").asText() + "&to="
+                            + funnel.get("to").asText());
             assertThat(browser.text("document.getElementById('csv-channel').getAttribute('href')"))
                     .isEqualTo("/api/reports/funnel.csv?from=" + funnel.get("from").asText() + "&to="
                             + funnel.get("to").asText() + "&by=CHANNEL");
@@ -101,7 +124,39 @@ class DashboardTest extends RunningService {
                     + ".slice(1, 4).map(td => Number(td.textContent))");
             assertThat(longs(narrowed)).as("scans, leads, WeCom contacts of this channel").containsExactly(0L, 3L, 2L);
             browser.saveScreenshot("reports-dashboard-one-channel");
+
+            // a plan narrows the step figures to its own steps
+            browser.eval("(() => { document.querySelector('select[name=plan]').value = '" + planKey + "';"
+                    + " document.body.removeAttribute('data-ready');"
+                    + " document.querySelector('#filters button').click(); return true; })()");
+            browser.waitUntil("document.body.dataset.ready === 'true'");
+            assertThat(stepFigures(browser)).isEqualTo(stepFigures(ourSteps)).hasSize(3);
+            browser.saveScreenshot("reports-dashboard-one-plan");
         }
+    }
+
+    /** The step table's rows as the page shows them: label, due, moved, sent, confirmed, delivered, responses. */
+    private static List<List<String>> stepFigures(Browser browser) {
+        var shown = browser.eval("[...document.querySelectorAll('#step-figures tbody tr')]"
+                + ".map(tr => [...tr.cells].slice(0, 9).map(td => td.textContent))");
+        var rows = new ArrayList<List<String>>();
+        shown.forEach(row -> rows.add(texts(row)));
+        return rows;
+    }
+
+    /** The same rows from the API: every step, then the total. */
+    private static List<List<String>> stepFigures(JsonNode steps) {
+        var rows = new ArrayList<List<String>>();
+        var all = new ArrayList<JsonNode>();
+        steps.get("rows").forEach(all::add);
+        all.add(steps.get("total"));
+        for (var row : all) {
+            var c = row.get("counts");
+            rows.add(List.of(row.get("label").asText(), c.get("due").asText(), c.get("shifted").asText(),
+                    c.get("sent").asText(), c.get("confirmed").asText(), c.get("delivered").asText(),
+                    c.get("clicked").asText(), c.get("replied").asText(), c.get("unsubscribed").asText()));
+        }
+        return rows;
     }
 
     private static String percent(JsonNode rate) {
