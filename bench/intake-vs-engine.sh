@@ -5,6 +5,9 @@
 # Writes its section of docs/BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# what else ran on the machine meanwhile: the ratio survives a noisy machine, the absolute figures do not
+NOTE=${NURTURE_BENCH_MACHINE_NOTE:-nothing else known to run meanwhile}
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 TOTAL=${1:-3000}
 CONCURRENCY=${2:-8}
 WARMUP=${WARMUP:-300}
@@ -79,7 +82,8 @@ request a new lead with its own phone; $WARMUP warm-up requests first.
 
 Intake reaches **$ratio×** the bare engine's starts per second. Afterwards: $leads captured leads (warm-up
 failures: $(field "$warmup" failures)) and $lifecycles running lifecycles, one per lead. Peak resident memory of the service (VmHWM): **$((peak_kb / 1024)) MB**
-with the heap capped at 512 MB.
+with the heap capped at 512 MB. Meanwhile: $NOTE; load average (1/5/15 min) $LOAD_START at the start,
+$(cut -d' ' -f1-3 /proc/loadavg) at the end.
 MD
 )
 echo "$section" > target/intake-vs-engine-section.md
