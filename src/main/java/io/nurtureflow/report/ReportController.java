@@ -32,15 +32,24 @@ class ReportController {
     private final ReportScope scope;
     private final FunnelReport funnels;
     private final SlaReport slas;
+    private final ReportFilters filters;
     private final IssueMapper issues;
     private final ObjectMapper json;
 
-    ReportController(ReportScope scope, FunnelReport funnels, SlaReport slas, IssueMapper issues, ObjectMapper json) {
+    ReportController(ReportScope scope, FunnelReport funnels, SlaReport slas, ReportFilters filters, IssueMapper issues,
+                     ObjectMapper json) {
         this.scope = scope;
+        this.filters = filters;
         this.funnels = funnels;
         this.slas = slas;
         this.issues = issues;
         this.json = json;
+    }
+
+    /** The channels, teams and reps the caller may filter by. */
+    @GetMapping("/filters")
+    ReportFilters.Choices filters() {
+        return filters.of(CurrentUser.get());
     }
 
     /** The daily and weekly reports sent to the caller, latest first. */

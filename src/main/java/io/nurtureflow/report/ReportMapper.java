@@ -20,7 +20,11 @@ interface ReportMapper {
 
     List<ChannelName> channels();
 
-    List<String> teams();
+    /** The channels that have one of {@code reps} on their staff; all of them when {@code reps} is null. */
+    List<ChannelName> channelsOf(@Param("reps") List<String> reps);
+
+    /** The teams of {@code reps}; all teams when {@code reps} is null. */
+    List<String> teamsOf(@Param("reps") List<String> reps);
 
     record StepCount(String dim, String step, long total) {
     }

@@ -105,6 +105,18 @@ class ReportsTest extends RunningService {
         assertThat(keys(asLead)).contains(world.repA).doesNotContain(world.repB);
         assertThat(keys(api.get("/api/reports/funnel?by=REP", ADMIN).json())).contains(world.repA, world.repB);
         assertThat(keys(api.get("/api/reports/sla", world.salesLead).json())).doesNotContain(world.repB);
+        var offered = api.get("/api/reports/filters", world.salesLead).json();
+        assertThat(texts(offered.get("channels"), "name")).containsExactly("渠道A" + world.suffix);
+        assertThat(texts(offered.get("teams"), null)).containsExactly(world.teamA);
+        assertThat(texts(offered.get("reps"), "username")).containsExactlyInAnyOrder(world.repA, world.salesLead);
+        var everything = api.get("/api/reports/filters", ADMIN).json();
+        assertThat(texts(everything.get("channels"), "name")).contains("渠道A" + world.suffix, "渠道B" + world.suffix);
+        assertThat(texts(everything.get("teams"), null)).contains(world.teamA, world.teamB);
+        assertThat(texts(everything.get("reps"), "username")).contains(world.repA, world.repB);
+        assertThat(api.get("/reports", world.salesLead).body()).as("the dashboard's filters")
+                .contains("渠道A" + world.suffix, world.teamA, world.repA)
+                .doesNotContain("渠道B" + world.suffix, world.teamB, world.repB);
+        assertThat(api.get("/api/reports/filters", world.repA).status()).isEqualTo(403);
         assertThat(api.get("/api/reports/funnel", world.repA).status()).isEqualTo(403);
         assertThat(api.get("/reports", world.repA).status()).isEqualTo(403);
 
@@ -312,6 +324,13 @@ class ReportsTest extends RunningService {
             }
         }
         throw new AssertionError("no row " + key + " in " + report);
+    }
+
+    /** The field of each element of an array, or each element itself when {@code field} is null. */
+    private static List<String> texts(JsonNode array, String field) {
+        var texts = new ArrayList<String>();
+        array.forEach(node -> texts.add((field == null ? node : node.get(field)).asText()));
+        return texts;
     }
 
     private static List<String> keys(JsonNode report) {
