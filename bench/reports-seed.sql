@@ -142,15 +142,19 @@ select e.customer_id, case substring_index(e.summary, ':', 1) when 'CUSTOMER' th
 from timeline_entry e join report_lead r on r.customer_id = e.customer_id
 where e.kind = 'STAGE' and substring_index(e.summary, ':', 1) <> 'NURTURING'
 group by e.customer_id, substring_index(e.summary, ':', 1);
-insert into report_funnel_day (on_day, channel_id, ref, rep, team, step, total)
-select date(convert_tz(s.scanned_at, '+00:00', '+08:00')), s.channel_id, coalesce(s.ref, ''), coalesce(s.assigned_rep, ''),
-       coalesce(p.team, ''), 'SCANNED', count(*)
-from scan s left join rep_profile p on p.rep = s.assigned_rep
-group by 1, 2, 3, 4, 5
-union all
-select r.lead_day, r.channel_id, r.ref, r.rep, r.team, st.step, count(*)
-from report_lead_step st join report_lead r on r.customer_id = st.customer_id
-group by r.lead_day, r.channel_id, r.ref, r.rep, r.team, st.step;
+insert into report_funnel_day (on_day, channel_id, ref, rep, team, scanned_total, lead_total, wecom_added_total,
+                               first_contact_total, engaged_total, converted_total, silent_total, dormant_total,
+                               opted_out_total, churned_total)
+select on_day, channel_id, ref, rep, team, sum(step = 'SCANNED'), sum(step = 'LEAD'), sum(step = 'WECOM_ADDED'),
+       sum(step = 'FIRST_CONTACT'), sum(step = 'ENGAGED'), sum(step = 'CONVERTED'), sum(step = 'SILENT'),
+       sum(step = 'DORMANT'), sum(step = 'OPTED_OUT'), sum(step = 'CHURNED')
+from (select date(convert_tz(s.scanned_at, '+00:00', '+08:00')) as on_day, s.channel_id, coalesce(s.ref, '') as ref,
+             coalesce(s.assigned_rep, '') as rep, coalesce(p.team, '') as team, 'SCANNED' as step
+      from scan s left join rep_profile p on p.rep = s.assigned_rep
+      union all
+      select r.lead_day, r.channel_id, r.ref, r.rep, r.team, st.step
+      from report_lead_step st join report_lead r on r.customer_id = st.customer_id) fact
+group by on_day, channel_id, ref, rep, team;
 -- TaskRollup: opened on the day opened (an escalation against the customer's owner), closed on the day closed
 insert into report_task_day (on_day, rep, team, kind, opened, done, done_in_time, cancelled, escalated)
 select f.on_day, f.rep, coalesce(p.team, ''), f.kind, sum(f.opened), sum(f.done), sum(f.done_in_time), sum(f.cancelled),

@@ -110,8 +110,8 @@ for reader in admin $(seq 0 $((TEAMS - 1)) | sed 's/^/bench-lead-/'); do
       >"$OUT/$report.json" || { echo "the $report report of $reader failed" >&2; exit 1; }
   done
   body=$(printf '{"funnel":%s,"sla":%s}' "$(cat "$OUT/funnel.json")" "$(cat "$OUT/sla.json")" | od -An -v -tx1 | tr -d ' \n')
-  sql -e "insert into report_issue (cadence, reader, period_from, period_to, body, created_at)
-    values ('DAILY', '$reader', '$yesterday', '$yesterday', convert(x'$body' using utf8mb4), utc_timestamp(3))"
+  echo "insert into report_issue (cadence, reader, period_from, period_to, body, created_at)
+    values ('DAILY', '$reader', '$yesterday', '$yesterday', convert(x'$body' using utf8mb4), utc_timestamp(3))" | sql
 done
 sql -e "insert ignore into report_issue (cadence, reader, period_from, period_to, body, created_at)
   select 'DAILY', i.reader, i.period_from - interval s.seq day, i.period_to - interval s.seq day, i.body,
@@ -170,7 +170,16 @@ sort -k1,1 -k3,3 -k2,2 -k4,4g "$times" | awk '
 slowest=$(awk -F'\t' 'BEGIN {m = 0} $5 > m {m = $5; w = $1 " " $3 " over " $2 " days"} END {print m " ms (" w ")"}' "$summary")
 cat "$summary"
 echo "slowest answer: $slowest"
+# how MariaDB reads the roll-ups for a year: all reps (admin), one team's ten reps (sales lead), the SLA's tasks
+team_reps=$(seq 0 9 | sed "s/.*/'bench-rep-&'/" | paste -sd,)
+plan() { sql -N -e "explain $1" | awk -F'\t' '{printf "%s via %s, ~%s rows (%s)", $4, $6, $9, $10}'; }
+plan_admin=$(plan "select ref, sum(lead_total) from report_funnel_day where on_day between '$year_from' and '$today' group by ref")
+plan_lead=$(plan "select rep, sum(lead_total) from report_funnel_day where on_day between '$year_from' and '$today'
+  and rep in ('', $team_reps, 'bench-lead-0') and rep <> '' group by rep")
+plan_tasks=$(plan "select rep, kind, sum(done) from report_task_day where on_day between '$year_from' and '$today' group by rep, kind")
+
 too_slow=$(awk -F'\t' '$5 >= 2000' "$summary" | wc -l)
+echo "EXPLAIN: $plan_admin | $plan_lead | $plan_tasks"
 if [ "$FULL" -eq 0 ]; then
   echo "smoke size: every request answered; figures are written only by a full-size run"
   exit 0
@@ -184,7 +193,8 @@ heading="## Reports on a year of data (issue 15)"
   echo "(captured leads over the last 365 days), $n_timeline timeline entries, $n_scans scans, $n_tasks follow-up tasks,"
   echo "$REPS reps in $TEAMS teams (each with its sales lead), $CHANNELS channels; invitee refs on 30 % of the scanned leads"
   echo "(20,000 invitees). Roll-ups computed from those rows by SQL aggregates: $n_steps funnel steps reached,"
-  echo "$n_funnel \`report_funnel_day\` rows, $n_task_days \`report_task_day\` rows; $n_issues kept 日报/周报."
+  echo "$n_funnel \`report_funnel_day\` rows (a day and cohort each, a column per step), $n_task_days \`report_task_day\`"
+  echo "rows; $n_issues kept 日报/周报."
   echo "Sizes (data + indexes): $sizes. Setup through the API ${setup_s} s, set-wise seeding and roll-ups ${seed_s} s."
   echo
   echo "Service: the packaged jar, profile \`mysql\`, \`-Xmx1g\`, job executor off, one client; $REPEAT timed requests of"
@@ -197,6 +207,9 @@ heading="## Reports on a year of data (issue 15)"
     END {for (i = 1; i <= n; i++) {split(order[i], f, "\t"); printf "| `%s` | %s | %s | %s | %s | %s |\n", f[1], f[2], p30[order[i]], m30[order[i]], (order[i] in p365) ? p365[order[i]] : "–", (order[i] in m365) ? m365[order[i]] : "–"}}' "$summary"
   echo
   echo "Slowest answer: **$slowest**; answers of 2 s or more: $too_slow."
+  echo
+  echo "How MariaDB reads a year (EXPLAIN): the funnel by invitee for an admin: $plan_admin; for a sales lead's"
+  echo "ten reps: $plan_lead; the rep SLA's task roll-up: $plan_tasks."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB,"
   echo "$(mariadb --version | grep -oE '[0-9]+\.[0-9]+\.[0-9]+-MariaDB') with default server settings (128 MB buffer pool), $(java -version 2>&1 | head -1)."
   echo "Load average (1/5/15 min) at the start: $START_LOAD, at the end: $(cut -d' ' -f1-3 /proc/loadavg).${NURTURE_BENCH_MACHINE_NOTE:+ $NURTURE_BENCH_MACHINE_NOTE}"
