@@ -37,7 +37,7 @@ class FunnelReport {
                 total.merge(step, count.of(step), Long::sum);
             }
         }
-        var label = labels.of(by);
+        var label = labels.of(by, counts.keySet());
         var rows = new ArrayList<Row>();
         counts.forEach((key, byStep) -> rows.add(row(key, label.apply(key), byStep)));
         var steps = Arrays.stream(FunnelStep.values()).map(s -> new Step(s, Labels.of(s))).toList();

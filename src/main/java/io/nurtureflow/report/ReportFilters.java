@@ -27,8 +27,9 @@ class ReportFilters {
     Choices of(CurrentUser reader) {
         var reps = scope.visibleTo(reader);
         var offered = reps == null ? users.membersOf(Role.REP) : reps;
+        var names = users.displayNames(offered);
         return new Choices(reports.channelsOf(reps), reports.teamsOf(reps),
-                offered.stream().sorted().map(rep -> new Rep(rep, users.displayName(rep))).toList());
+                offered.stream().sorted().map(rep -> new Rep(rep, names.get(rep))).toList());
     }
 
     record Choices(List<ReportMapper.ChannelName> channels, List<String> teams, List<Rep> reps) {

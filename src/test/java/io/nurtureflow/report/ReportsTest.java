@@ -105,12 +105,15 @@ class ReportsTest extends RunningService {
 
         var asLead = api.get("/api/reports/funnel?by=REP", world.salesLead).json();
         assertThat(keys(asLead)).contains(world.repA).doesNotContain(world.repB);
+        assertThat(row(asLead, world.repA).get("label").asText()).as("the rep's name, then the username")
+                .isEqualTo("顾问" + world.repA.substring(world.repA.length() - 4) + "（" + world.repA + "）");
         assertThat(keys(api.get("/api/reports/funnel?by=REP", ADMIN).json())).contains(world.repA, world.repB);
         assertThat(keys(api.get("/api/reports/sla", world.salesLead).json())).doesNotContain(world.repB);
         var offered = api.get("/api/reports/filters", world.salesLead).json();
         assertThat(texts(offered.get("channels"), "name")).containsExactly("渠道A" + world.suffix);
         assertThat(texts(offered.get("teams"), null)).containsExactly(world.teamA);
         assertThat(texts(offered.get("reps"), "username")).containsExactlyInAnyOrder(world.repA, world.salesLead);
+        assertThat(texts(offered.get("reps"), "name")).contains("顾问" + world.repA.substring(world.repA.length() - 4));
         var everything = api.get("/api/reports/filters", ADMIN).json();
         assertThat(texts(everything.get("channels"), "name")).contains("渠道A" + world.suffix, "渠道B" + world.suffix);
         assertThat(texts(everything.get("teams"), null)).contains(world.teamA, world.teamB);
