@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * Merges two customers that are one person, and undoes it. Survivorship: the older customer keeps its id
  * (URLs, WeCom and the CRM already point at it) and its name and primary phone unless it has none; every identity
  * moves over; the owner who was first protected keeps the customer (撞单 rules); the stage furthest along wins,
- * an opt-out always; the higher score; tags are joined, a newer tag winning inside an exclusive group. All of it,
- * lifecycles included, is one transaction: a merge happens entirely or not at all.
+ * an opt-out always; the higher score; tags are joined, a newer tag winning inside an exclusive group; the person
+ * counts once in the lead funnel ({@link LeadFunnel#merged}). All of it, lifecycles included, is one transaction: a
+ * merge happens entirely or not at all.
  */
 @Service
 public class CustomerMerges {
@@ -28,16 +29,18 @@ public class CustomerMerges {
     private final CustomerMapper customers;
     private final MergeMapper merges;
     private final TagMerging tags;
+    private final LeadFunnel funnel;
     private final Lifecycles lifecycles;
     private final Timeline timeline;
     private final CustomerSettings settings;
     private final Clock clock;
 
-    CustomerMerges(CustomerMapper customers, MergeMapper merges, TagMerging tags, Lifecycles lifecycles,
-                   Timeline timeline, CustomerSettings settings, Clock clock) {
+    CustomerMerges(CustomerMapper customers, MergeMapper merges, TagMerging tags, LeadFunnel funnel,
+                   Lifecycles lifecycles, Timeline timeline, CustomerSettings settings, Clock clock) {
         this.customers = customers;
         this.merges = merges;
         this.tags = tags;
+        this.funnel = funnel;
         this.lifecycles = lifecycles;
         this.timeline = timeline;
         this.settings = settings;
@@ -88,6 +91,7 @@ public class CustomerMerges {
                 Math.max(survivor.score(), merged.score()),
                 row.survivorTail != null ? row.survivorTail : customers.phoneTail(merged.id()), now);
         customers.markMerged(merged.id(), survivor.id(), now);
+        funnel.merged(row.id, survivor.id(), merged.id());
         timeline.record(survivor.id(), "MERGED", "Customer " + merged.id() + " merged in by " + by + ": " + row.reason
                 + " (merge " + row.id + ")");
         timeline.record(merged.id(), "MERGED", "Merged into customer " + survivor.id() + " by " + by + ": "
@@ -120,6 +124,7 @@ public class CustomerMerges {
                 before.survivorOwnerSince, before.survivorStage, before.survivorScore, before.survivorTail, now);
         customers.markMerged(merged.id(), null, now);
         merges.markUndone(mergeId, by, now);
+        funnel.unmerged(mergeId, record.survivorId(), merged.id());
         if (record.movedLifecycle() != null && lifecycles.running(record.movedLifecycle())) {
             customers.attachLifecycle(record.survivorId(), null, now);
             lifecycles.adopt(record.movedLifecycle(), merged.id());

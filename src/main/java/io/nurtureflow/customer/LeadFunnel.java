@@ -15,4 +15,10 @@ public interface LeadFunnel {
     void captured(String customerId, Long channelId, String ref, String rep, Instant at);
 
     void reached(String customerId, FunnelStep step, Instant at);
+
+    /** Merge {@code mergeId} made {@code absorbedId} part of {@code survivorId}: the person counts once from now. */
+    void merged(long mergeId, String survivorId, String absorbedId);
+
+    /** Merge {@code mergeId} was undone: both count as they did before it. */
+    void unmerged(long mergeId, String survivorId, String absorbedId);
 }

@@ -16,9 +16,12 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -31,6 +34,8 @@ class EngineUserDirectory implements UserDirectory {
     static final int MIN_PASSWORD = 10;
     /** the engine keeps it in ACT_ID_USER.FIRST_, a varchar(255) */
     private static final int MAX_DISPLAY_NAME = 255;
+    /** ids in one IN list: the engine's query takes them all as bind parameters */
+    private static final int NAMES_PER_QUERY = 500;
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -80,7 +85,24 @@ class EngineUserDirectory implements UserDirectory {
 
     @Override
     public String displayName(String username) {
-        User user = user(username);
+        return nameOf(user(username), username);
+    }
+
+    @Override
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        var names = new HashMap<String, String>();
+        var ids = usernames.stream().filter(Objects::nonNull).distinct().toList();
+        for (int from = 0; from < ids.size(); from += NAMES_PER_QUERY) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + NAMES_PER_QUERY));
+            identity.createUserQuery().userIdIn(chunk.toArray(String[]::new)).list().stream()
+                    .filter(user -> chunk.contains(user.getId()))
+                    .forEach(user -> names.put(user.getId(), nameOf(user, user.getId())));
+        }
+        ids.forEach(id -> names.putIfAbsent(id, id));
+        return names;
+    }
+
+    private static String nameOf(User user, String username) {
         if (user == null || user.getFirstName() == null || user.getFirstName().isBlank()) {
             return username;
         }

@@ -1,29 +1,30 @@
 package io.nurtureflow.report;
 
+import io.nurtureflow.system.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import java.util.LinkedHashMap;
-
-/** The dashboard page: its charts and tables read the report API in the browser, with the caller's own scope. */
+/**
+ * The dashboard page: its charts and tables read the report API in the browser, with the caller's own scope, and
+ * its filters offer only what that scope holds.
+ */
 @Controller
 class DashboardController {
 
-    private final ReportMapper reports;
+    private final ReportFilters filters;
 
-    DashboardController(ReportMapper reports) {
-        this.reports = reports;
+    DashboardController(ReportFilters filters) {
+        this.filters = filters;
     }
 
     @GetMapping("/reports")
     String dashboard(Model model) {
-        model.addAttribute("channels", reports.channels());
-        model.addAttribute("teams", reports.teams());
-        // a plan's key with the name of its latest version
-        var plans = new LinkedHashMap<String, String>();
-        reports.plans().forEach(plan -> plans.put(plan.planKey(), plan.name() + "（" + plan.planKey() + "）"));
-        model.addAttribute("plans", plans);
+        var choices = filters.of(CurrentUser.get());
+        model.addAttribute("channels", choices.channels());
+        model.addAttribute("teams", choices.teams());
+        model.addAttribute("reps", choices.reps());
+        model.addAttribute("plans", choices.plans());
         return "reports";
     }
 }

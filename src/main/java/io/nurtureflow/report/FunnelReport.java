@@ -31,11 +31,13 @@ class FunnelReport {
         var counts = new TreeMap<String, Map<FunnelStep, Long>>();
         var total = new LinkedHashMap<FunnelStep, Long>();
         for (var count : reports.funnel(filter, by.column)) {
-            var step = FunnelStep.valueOf(count.step());
-            counts.computeIfAbsent(count.dim(), k -> new LinkedHashMap<>()).merge(step, count.total(), Long::sum);
-            total.merge(step, count.total(), Long::sum);
+            var byStep = counts.computeIfAbsent(count.dim(), k -> new LinkedHashMap<>());
+            for (var step : FunnelStep.values()) {
+                byStep.merge(step, count.of(step), Long::sum);
+                total.merge(step, count.of(step), Long::sum);
+            }
         }
-        var label = labels.of(by);
+        var label = labels.of(by, counts.keySet());
         var rows = new ArrayList<Row>();
         counts.forEach((key, byStep) -> rows.add(row(key, label.apply(key), byStep)));
         var steps = Arrays.stream(FunnelStep.values()).map(s -> new Step(s, Labels.of(s))).toList();

@@ -5,6 +5,7 @@ import io.nurtureflow.sop.ShiftReason;
 import io.nurtureflow.system.UserDirectory;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.function.UnaryOperator;
 
@@ -49,8 +50,8 @@ class Labels {
         };
     }
 
-    /** A function from the row keys of one report to their labels (channel names read once per report). */
-    UnaryOperator<String> of(Breakdown by) {
+    /** A function from the row keys of one report to their labels (channel and rep names read once per report). */
+    UnaryOperator<String> of(Breakdown by, Collection<String> keys) {
         return switch (by) {
             case ALL -> key -> "全部";
             case CHANNEL -> {
@@ -59,7 +60,10 @@ class Labels {
                 yield key -> names.getOrDefault(key, "（无渠道）");
             }
             case REF -> key -> key.isEmpty() ? "（无邀请人）" : key;
-            case REP -> key -> key.isEmpty() ? "（未分配）" : users.displayName(key) + "（" + key + "）";
+            case REP -> {
+                var names = users.displayNames(keys);
+                yield key -> key.isEmpty() ? "（未分配）" : names.getOrDefault(key, key) + "（" + key + "）";
+            }
             case TEAM -> key -> key.isEmpty() ? "（无团队）" : key;
             case DAY -> key -> key;
         };

@@ -33,17 +33,26 @@ class ReportController {
     private final FunnelReport funnels;
     private final SlaReport slas;
     private final StepReport steps;
+    private final ReportFilters filters;
     private final IssueMapper issues;
     private final ObjectMapper json;
 
-    ReportController(ReportScope scope, FunnelReport funnels, SlaReport slas, StepReport steps, IssueMapper issues,
+    ReportController(ReportScope scope, FunnelReport funnels, SlaReport slas, StepReport steps, ReportFilters filters,
+                     IssueMapper issues,
                      ObjectMapper json) {
         this.scope = scope;
+        this.filters = filters;
         this.funnels = funnels;
         this.slas = slas;
         this.steps = steps;
         this.issues = issues;
         this.json = json;
+    }
+
+    /** The channels, teams and reps the caller may filter by. */
+    @GetMapping("/filters")
+    ReportFilters.Choices filters() {
+        return filters.of(CurrentUser.get());
     }
 
     /** The daily and weekly reports sent to the caller, latest first. */

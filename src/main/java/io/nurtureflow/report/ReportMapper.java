@@ -1,5 +1,6 @@
 package io.nurtureflow.report;
 
+import io.nurtureflow.customer.FunnelStep;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -9,7 +10,7 @@ import java.util.List;
 @Mapper
 interface ReportMapper {
 
-    List<StepCount> funnel(@Param("f") ReportFilter filter, @Param("by") String byColumn);
+    List<StepCounts> funnel(@Param("f") ReportFilter filter, @Param("by") String byColumn);
 
     List<TaskCounts> tasks(@Param("f") ReportFilter filter, @Param("by") String byColumn);
 
@@ -29,9 +30,30 @@ interface ReportMapper {
 
     List<ChannelName> channels();
 
-    List<String> teams();
+    /** The channels that have one of {@code reps} on their staff; all of them when {@code reps} is null. */
+    List<ChannelName> channelsOf(@Param("reps") List<String> reps);
 
-    record StepCount(String dim, String step, long total) {
+    /** The teams of {@code reps}; all teams when {@code reps} is null. */
+    List<String> teamsOf(@Param("reps") List<String> reps);
+
+    /** One row of a funnel: how many reached each step. */
+    record StepCounts(String dim, long scanned, long leads, long wecomAdded, long firstContact, long engaged,
+                      long converted, long silent, long dormant, long optedOut, long churned) {
+
+        long of(FunnelStep step) {
+            return switch (step) {
+                case SCANNED -> scanned;
+                case LEAD -> leads;
+                case WECOM_ADDED -> wecomAdded;
+                case FIRST_CONTACT -> firstContact;
+                case ENGAGED -> engaged;
+                case CONVERTED -> converted;
+                case SILENT -> silent;
+                case DORMANT -> dormant;
+                case OPTED_OUT -> optedOut;
+                case CHURNED -> churned;
+            };
+        }
     }
 
     record TaskCounts(String dim, String kind, long opened, long done, long doneInTime, long cancelled, long escalated) {

@@ -42,7 +42,7 @@ class SlaReport {
                 now.minus(Duration.ofDays(7))).forEach(o -> open.put(o.dim(), o));
         var keys = new TreeSet<String>(tasks.keySet());
         keys.addAll(open.keySet());
-        var label = labels.of(by);
+        var label = labels.of(by, keys);
         var rows = new ArrayList<Row>();
         for (String key : keys) {
             var kinds = tasks.getOrDefault(key, Map.of());

@@ -1,6 +1,8 @@
 package io.nurtureflow.system;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +16,9 @@ public interface UserDirectory {
 
     /** The name a lead sees for a rep; the username when none was set. */
     String displayName(String username);
+
+    /** {@link #displayName} of many users in one read (a report's rows): username → name. */
+    Map<String, String> displayNames(Collection<String> usernames);
 
     boolean isMember(String username, Role role);
 

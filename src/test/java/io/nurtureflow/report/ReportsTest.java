@@ -1,6 +1,7 @@
 package io.nurtureflow.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurtureflow.customer.FunnelStep;
 import io.nurtureflow.support.Leads;
 import io.nurtureflow.support.RunningService;
 import io.nurtureflow.support.Scenario;
@@ -13,11 +14,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static io.nurtureflow.support.Api.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,8 +61,7 @@ class ReportsTest extends RunningService {
         api.advanceClock("P20D");
         api.advanceClock("P100D");
 
-        var counted = rows("select cast(on_day as char(10)), channel_id, ref, rep, team, step, total from report_funnel_day"
-                + " where channel_id in (?, ?)", world.channelA, world.channelB);
+        var counted = rows(funnelRows("channel_id in (" + world.channelA + ", " + world.channelB + ")"));
         assertThat(counted).isEqualTo(recomputedFunnel(world));
         assertThat(counted).as("every step of the script is there").containsKeys(
                 key(world.day1, world.channelA, "inv-7", world.repA, world.teamA, "SCANNED"),
@@ -103,8 +105,23 @@ class ReportsTest extends RunningService {
 
         var asLead = api.get("/api/reports/funnel?by=REP", world.salesLead).json();
         assertThat(keys(asLead)).contains(world.repA).doesNotContain(world.repB);
+        assertThat(row(asLead, world.repA).get("label").asText()).as("the rep's name, then the username")
+                .isEqualTo("顾问" + world.repA.substring(world.repA.length() - 4) + "（" + world.repA + "）");
         assertThat(keys(api.get("/api/reports/funnel?by=REP", ADMIN).json())).contains(world.repA, world.repB);
         assertThat(keys(api.get("/api/reports/sla", world.salesLead).json())).doesNotContain(world.repB);
+        var offered = api.get("/api/reports/filters", world.salesLead).json();
+        assertThat(texts(offered.get("channels"), "name")).containsExactly("渠道A" + world.suffix);
+        assertThat(texts(offered.get("teams"), null)).containsExactly(world.teamA);
+        assertThat(texts(offered.get("reps"), "username")).containsExactlyInAnyOrder(world.repA, world.salesLead);
+        assertThat(texts(offered.get("reps"), "name")).contains("顾问" + world.repA.substring(world.repA.length() - 4));
+        var everything = api.get("/api/reports/filters", ADMIN).json();
+        assertThat(texts(everything.get("channels"), "name")).contains("渠道A" + world.suffix, "渠道B" + world.suffix);
+        assertThat(texts(everything.get("teams"), null)).contains(world.teamA, world.teamB);
+        assertThat(texts(everything.get("reps"), "username")).contains(world.repA, world.repB);
+        assertThat(api.get("/reports", world.salesLead).body()).as("the dashboard's filters")
+                .contains("渠道A" + world.suffix, world.teamA, world.repA)
+                .doesNotContain("渠道B" + world.suffix, world.teamB, world.repB);
+        assertThat(api.get("/api/reports/filters", world.repA).status()).isEqualTo(403);
         assertThat(api.get("/api/reports/funnel", world.repA).status()).isEqualTo(403);
         assertThat(api.get("/reports", world.repA).status()).isEqualTo(403);
 
@@ -224,6 +241,18 @@ class ReportsTest extends RunningService {
         return counts;
     }
 
+    /**
+     * The funnel roll-up's counts one step a row, as the recomputation has them: day, channel, ref, rep, team, step
+     * and how many, only where there are some; {@code where} selects the roll-up's rows.
+     */
+    static String funnelRows(String where) {
+        return Arrays.stream(FunnelStep.values()).map(step -> {
+            String column = FunnelRollup.column(step.name());
+            return "select cast(on_day as char(10)), channel_id, ref, rep, team, '" + step + "', " + column
+                    + " from report_funnel_day where " + column + " > 0 and " + where;
+        }).collect(Collectors.joining(" union all "));
+    }
+
     private static String stage(String stage) {
         return "select 1 from timeline_entry where customer_id = ? and kind = 'STAGE' and summary like '" + stage + ":%'";
     }
@@ -312,6 +341,13 @@ class ReportsTest extends RunningService {
             }
         }
         throw new AssertionError("no row " + key + " in " + report);
+    }
+
+    /** The field of each element of an array, or each element itself when {@code field} is null. */
+    private static List<String> texts(JsonNode array, String field) {
+        var texts = new ArrayList<String>();
+        array.forEach(node -> texts.add((field == null ? node : node.get(field)).asText()));
+        return texts;
     }
 
     private static List<String> keys(JsonNode report) {
