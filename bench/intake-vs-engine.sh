@@ -18,8 +18,7 @@ FLAGS='?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncodi
 ADMIN_PASSWORD=bench-admin-password
 REP_PASSWORD=bench-rep-password
 
-# a smoke run inside ./mvnw verify uses the jar verify has just built
-[ -n "${NURTURE_BENCH_SMOKE:-}" ] && ls target/nurtureflow-*.jar >/dev/null 2>&1 || ./mvnw -q -B -DskipTests package
+./mvnw -q -B -DskipTests package
 CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
 for db in $DB_SERVICE $DB_ENGINE; do
   mariadb -uroot -e "drop database if exists $db; create database $db character set utf8mb4 collate utf8mb4_unicode_ci"

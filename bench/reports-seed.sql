@@ -172,8 +172,32 @@ from (select date(convert_tz(t.created_at, '+00:00', '+08:00')) as on_day,
 left join rep_profile p on p.rep = f.rep
 group by f.on_day, f.rep, p.team, f.kind;
 
+-- SOP pushes: steps 1-3 of the shipped new-lead plan on days 1, 3 and 5 after a lead came, sent by its rep; four in
+-- five confirmed by the rep in WeCom and delivered, the rest never confirmed
+insert into push_outbox (customer_id, plan_key, plan_version, step_no, sender_rep, content, status, created_at,
+                         planned_at, due_at, sent_at, send_window, delivery_status, delivery_checked_at)
+select l.id, 'new-lead', 1, k.step_no, l.rep, 'bench', 'SENT', l.at, l.at + interval k.after_days day,
+       l.at + interval k.after_days day, l.at + interval k.after_days day, 'NOON',
+       if((l.n + k.step_no) * 13 mod 100 < 80, 'SENT', 'NOT_CONFIRMED'), l.at + interval k.after_days day
+from bench_lead l
+join (select 1 as step_no, 1 as after_days union all select 2, 3 union all select 3, 5) k
+where l.at + interval k.after_days day < @now;
+
+-- the step roll-up from those pushes by report/StepRollup's rules: due, sent, confirmed and delivered on the day the
+-- push went, and a lead's click (its engagement) or unsubscribe (its opt-out) within 24 hours of a push for it
+insert into report_step_day (on_day, plan_key, plan_version, step_no, rep, team, due, sent, confirmed, delivered,
+                             clicked, replied, unsubscribed)
+select date(convert_tz(o.sent_at, '+00:00', '+08:00')), o.plan_key, o.plan_version, o.step_no, o.sender_rep,
+       coalesce(p.team, ''), count(*), count(*), sum(o.delivery_status = 'SENT'), sum(o.delivery_status = 'SENT'),
+       sum(l.engaged between o.sent_at and o.sent_at + interval 1 day), 0,
+       sum(l.opted_out between o.sent_at and o.sent_at + interval 1 day)
+from push_outbox o
+join bench_lead l on l.id = o.customer_id
+left join rep_profile p on p.rep = o.sender_rep
+group by date(convert_tz(o.sent_at, '+00:00', '+08:00')), o.plan_key, o.plan_version, o.step_no, o.sender_rep, p.team;
+
 delete from report_issue;
 drop table bench_lead;
 drop table bench_rep;
 analyze table customer, captured_lead, scan, timeline_entry, follow_up_task, report_lead, report_lead_step,
-  report_funnel_day, report_task_day;
+  report_funnel_day, report_task_day, push_outbox, report_step_day;

@@ -90,15 +90,16 @@ seed_s=$(elapsed "$t0")
 echo "set-wise seeding and roll-ups: $seed_s s" >&2
 counts=$(sql -N -e "select (select count(*) from customer), (select count(*) from timeline_entry),
   (select count(*) from scan), (select count(*) from follow_up_task), (select count(*) from report_funnel_day),
-  (select count(*) from report_task_day), (select count(*) from report_lead_step)")
-read -r n_customers n_timeline n_scans n_tasks n_funnel n_task_days n_steps <<<"$counts"
+  (select count(*) from report_task_day), (select count(*) from report_lead_step), (select count(*) from push_outbox),
+  (select count(*) from report_step_day)")
+read -r n_customers n_timeline n_scans n_tasks n_funnel n_task_days n_steps n_pushes n_step_days <<<"$counts"
 if [ "$n_customers" -ne "$CUSTOMERS" ] || [ "$n_timeline" -ne "$TIMELINE" ]; then
   echo "seeded $n_customers customers and $n_timeline timeline entries, not $CUSTOMERS and $TIMELINE" >&2
   exit 1
 fi
 sizes=$(sql -N -e "select table_name, round((data_length + index_length) / 1048576) from information_schema.tables
   where table_schema = database() and table_name in ('report_funnel_day', 'report_task_day', 'report_lead',
-  'report_lead_step', 'timeline_entry', 'customer') order by 1" | awk '{printf "%s%s %s MB", sep, $1, $2; sep=", "}')
+  'report_lead_step', 'timeline_entry', 'customer', 'push_outbox', 'report_step_day') order by 1" | awk '{printf "%s%s %s MB", sep, $1, $2; sep=", "}')
 
 today=$(sql -N -e "select date(convert_tz(utc_timestamp(), '+00:00', '+08:00'))")
 yesterday=$(date -d "$today -1 day" +%F)
@@ -132,6 +133,7 @@ year_from=$(date -d "$today -364 days" +%F)
 ENDPOINTS=(/reports /api/reports/filters /api/reports/issues "/api/reports/issues/$issue")
 for by in ALL CHANNEL REF REP TEAM DAY; do ENDPOINTS+=("/api/reports/funnel?by=$by" "/api/reports/funnel.csv?by=$by"); done
 for by in ALL REP TEAM; do ENDPOINTS+=("/api/reports/sla?by=$by" "/api/reports/sla.csv?by=$by"); done
+ENDPOINTS+=(/api/reports/steps /api/reports/steps.csv "/api/reports/steps?plan=new-lead&version=1")
 
 # one warm-up pass, then REPEAT timed passes: "user range endpoint seconds" per request
 times="$OUT/times.txt"
@@ -195,7 +197,7 @@ heading="## Reports on a year of data (issue 15)"
   echo "$REPS reps in $TEAMS teams (each with its sales lead), $CHANNELS channels; invitee refs on 30 % of the scanned leads"
   echo "(20,000 invitees). Roll-ups computed from those rows by SQL aggregates: $n_steps funnel steps reached,"
   echo "$n_funnel \`report_funnel_day\` rows (a day and cohort each, a column per step), $n_task_days \`report_task_day\`"
-  echo "rows; $n_issues kept 日报/周报."
+  echo "rows; $n_pushes SOP pushes (steps 1-3 of \`new-lead\`) and $n_step_days \`report_step_day\` rows; $n_issues kept 日报/周报."
   echo "Sizes (data + indexes): $sizes. Setup through the API ${setup_s} s, set-wise seeding and roll-ups ${seed_s} s."
   echo
   echo "Service: the packaged jar, profile \`mysql\`, \`-Xmx1g\`, job executor off, one client; $REPEAT timed requests of"

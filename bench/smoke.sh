@@ -37,6 +37,7 @@ run capture env SCANS=300 INTAKES=60 THREADS=4 NURTURE_TEST_MARIADB_DATABASE=nur
 run identity env ROWS=2000 NURTURE_TEST_MARIADB_DATABASE=nurture_smoke_identity bench/identity.sh
 run events env NURTURE_BENCH_CUSTOMERS=30 NURTURE_BENCH_CLIENTS=2 NURTURE_BENCH_PROBES=5 \
   NURTURE_BENCH_DATABASE=nurture_smoke_events bench/events.sh
+run reports env NURTURE_BENCH_DATABASE=nurture_smoke_reports BENCH_PORT=18091 bench/reports.sh 2000 20000
 run push-window env NURTURE_BENCH_SIZES=300 NURTURE_BENCH_DATABASE=nurture_smoke_push bench/push-window.sh
 
 if [ ${#failed[@]} -gt 0 ]; then

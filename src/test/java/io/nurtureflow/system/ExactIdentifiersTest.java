@@ -179,6 +179,7 @@ class ExactIdentifiersTest extends RunningService {
         ExactWeComIds.COLUMNS.forEach((table, columns) -> columns.forEach(column -> exact.put(table + "." + column, List.of(table, column))));
         ExactContactKeys.COLUMNS.forEach((table, columns) -> columns.forEach(column -> exact.put(table + "." + column, List.of(table, column))));
         ExactReportKeys.COLUMNS.forEach((table, columns) -> columns.forEach(column -> exact.put(table + "." + column, List.of(table, column))));
+        ExactStepKeys.COLUMNS.forEach((table, columns) -> columns.forEach(column -> exact.put(table + "." + column, List.of(table, column))));
         // Camunda's identity tables, made exact after the engine created them
         for (String column : List.of("ACT_ID_USER.ID_", "ACT_ID_GROUP.ID_", "ACT_ID_MEMBERSHIP.USER_ID_",
                 "ACT_ID_MEMBERSHIP.GROUP_ID_", "ACT_RU_AUTHORIZATION.USER_ID_", "ACT_RU_TASK.ASSIGNEE_",
