@@ -189,8 +189,8 @@ insert into report_step_day (on_day, plan_key, plan_version, step_no, rep, team,
                              clicked, replied, unsubscribed)
 select date(convert_tz(o.sent_at, '+00:00', '+08:00')), o.plan_key, o.plan_version, o.step_no, o.sender_rep,
        coalesce(p.team, ''), count(*), count(*), sum(o.delivery_status = 'SENT'), sum(o.delivery_status = 'SENT'),
-       sum(l.engaged between o.sent_at and o.sent_at + interval 1 day), 0,
-       sum(l.opted_out between o.sent_at and o.sent_at + interval 1 day)
+       sum(coalesce(l.engaged between o.sent_at and o.sent_at + interval 1 day, 0)), 0,
+       sum(coalesce(l.opted_out between o.sent_at and o.sent_at + interval 1 day, 0))
 from push_outbox o
 join bench_lead l on l.id = o.customer_id
 left join rep_profile p on p.rep = o.sender_rep
