@@ -183,6 +183,8 @@ from bench_lead l
 join (select 1 as step_no, 1 as after_days union all select 2, 3 union all select 3, 5) k
 where l.at + interval k.after_days day < @now;
 
+create index idx_bench_lead_id on bench_lead (id);
+
 -- the step roll-up from those pushes by report/StepRollup's rules: due, sent, confirmed and delivered on the day the
 -- push went, and a lead's click (its engagement) or unsubscribe (its opt-out) within 24 hours of a push for it
 insert into report_step_day (on_day, plan_key, plan_version, step_no, rep, team, due, sent, confirmed, delivered,

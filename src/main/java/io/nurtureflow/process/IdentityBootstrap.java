@@ -13,9 +13,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
@@ -25,10 +24,11 @@ import java.util.Map;
 /**
  * First start: our groups, the Camunda admin group with full rights, Tasklist for sales, a "My tasks"
  * filter, and the admin user whose password comes from NURTURE_ADMIN_PASSWORD or is generated and printed
- * once. Every step checks first, so restarts change nothing.
+ * once. Every step checks first, so restarts change nothing. Done before the web server takes its first request: a
+ * caller who sees the service up can log in at once, and no user is created before the password policy holds.
  */
 @Component
-class IdentityBootstrap {
+class IdentityBootstrap implements SmartInitializingSingleton {
 
     static final String ADMIN = "admin";
 
@@ -52,8 +52,8 @@ class IdentityBootstrap {
         this.configuredPassword = configuredPassword;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
-    void bootstrap() {
+    @Override
+    public void afterSingletonsInstantiated() {
         for (Role role : Role.values()) {
             group(role.group(), "WORKFLOW");
         }
