@@ -85,7 +85,9 @@ from (select b.*, case when contacted and at + interval (n * 13 mod 96) hour < @
 insert into follow_up_task (task_id, customer_id, rep, kind, reason, created_at, due_at, closed_at, outcome)
 select concat('bench-esc-', b.n), b.id, concat('bench-lead-', substring(b.rep, 11) div 10), 'ESCALATION',
        'First contact overdue', t.due_at, null, t.closed_at, if(t.closed_at is null, null, 'REACHED')
-from bench_lead b join follow_up_task t on t.task_id = concat('bench-fc-', b.n)
+-- each lead's own task by its key: left to itself, the optimizer may plan this join before the statistics of the
+-- million tasks just written are in, and scan bench_lead once per task
+from bench_lead b straight_join follow_up_task t on t.task_id = concat('bench-fc-', b.n)
 where t.due_at < @now and (t.closed_at is null or t.closed_at > t.due_at);
 insert into follow_up_task (task_id, customer_id, rep, kind, reason, created_at, due_at, closed_at, outcome)
 select concat('bench-fu-', n), id, rep, 'FOLLOW_UP', 'Replied', engaged, engaged + interval 2 hour,
