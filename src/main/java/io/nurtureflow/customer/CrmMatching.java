@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Matches a captured lead against the customers we know (撞单) and carries out what lead-intake decides.
@@ -101,15 +100,10 @@ public class CrmMatching {
         if (lead.customerId() != null) {
             return lead.customerId();
         }
-        if (keptApartFrom == null) {
-            identityTakenMeanwhile(lead).ifPresent(holder -> {
-                throw new IdentityTaken(holder);
-            });
-        }
         var now = clock.instant();
         String id = CustomerIds.next(clock);
         customers.insert(id, lead.name(), lead.assignedRep(), Stage.NURTURING, lead.channelId(), tail(lead.phone()), now);
-        boolean wecomContact = addIdentities(lead, id);
+        boolean wecomContact = addIdentities(lead, id, keptApartFrom == null);
         // after the identities: a simultaneous intake of the same person must meet the identity key first and
         // retry as a touchpoint, not wait on the shared counter and then find the identity already taken
         funnel.captured(id, lead.channelId(), lead.ref(), lead.assignedRep(), now);
@@ -133,7 +127,7 @@ public class CrmMatching {
         if (lead.outcome() != null) {
             return;
         }
-        if (addIdentities(lead, customerId)) {
+        if (addIdentities(lead, customerId, false)) {
             funnel.reached(customerId, FunnelStep.WECOM_ADDED, clock.instant());
         }
         leads.insertTouchpoint(customerId, leadId, lead.channelId(), clock.instant());
@@ -187,23 +181,21 @@ public class CrmMatching {
         return value == null ? Optional.empty() : customers.findByIdentity(kind, value);
     }
 
-    private Optional<String> identityTakenMeanwhile(StoredLead lead) {
-        return Stream.of(find(IdentityKind.PHONE, lead.phone()), find(IdentityKind.UNIONID, lead.unionid()),
-                        find(IdentityKind.EXTERNAL_USER_ID, lead.externalUserId()), find(IdentityKind.EMAIL, lead.email()))
-                .flatMap(Optional::stream).map(Customer::id).findFirst();
-    }
-
-    /** @return whether the lead's WeCom contact joined the customer now (a funnel step) */
-    private boolean addIdentities(StoredLead lead, String customerId) {
-        addIdentity(IdentityKind.PHONE, lead.phone(), customerId);
-        addIdentity(IdentityKind.UNIONID, lead.unionid(), customerId);
-        boolean wecomContact = addIdentity(IdentityKind.EXTERNAL_USER_ID, lead.externalUserId(), customerId);
-        addIdentity(IdentityKind.EMAIL, lead.email(), customerId);
+    /**
+     * @param takenIsARace whether an identity another customer holds means a simultaneous intake got there first
+     *                     (an {@link IdentityTaken}), rather than a person kept apart, who keeps it
+     * @return whether the lead's WeCom contact joined the customer now (a funnel step)
+     */
+    private boolean addIdentities(StoredLead lead, String customerId, boolean takenIsARace) {
+        addIdentity(IdentityKind.PHONE, lead.phone(), customerId, takenIsARace);
+        addIdentity(IdentityKind.UNIONID, lead.unionid(), customerId, takenIsARace);
+        boolean wecomContact = addIdentity(IdentityKind.EXTERNAL_USER_ID, lead.externalUserId(), customerId, takenIsARace);
+        addIdentity(IdentityKind.EMAIL, lead.email(), customerId, takenIsARace);
         return wecomContact;
     }
 
     /** @return whether the identity is new to the customer */
-    private boolean addIdentity(IdentityKind kind, String value, String customerId) {
+    private boolean addIdentity(IdentityKind kind, String value, String customerId, boolean takenIsARace) {
         if (value == null) {
             return false;
         }
@@ -213,6 +205,9 @@ public class CrmMatching {
             return true;
         }
         if (!holder.get().id().equals(customerId)) {
+            if (takenIsARace) {
+                throw new IdentityTaken(holder.get().id());
+            }
             timeline.record(customerId, "IDENTITY", kind + " stays with customer " + holder.get().id());
         }
         return false;
