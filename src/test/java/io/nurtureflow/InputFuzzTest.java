@@ -81,7 +81,7 @@ class InputFuzzTest extends RunningService {
         bodies.put("POST /api/events", Map.of("eventId", "e1", "customerId", customer, "type", "LINK_CLICKED",
                 "occurredAt", "2026-01-01T00:00:00Z", "payload", Map.of("contentTag", "x")));
         bodies.put("POST /api/channels", Map.of("name", "n", "code", "fuzz", "staff", List.of(rep), "tags", List.of("t"),
-                "routing", "ROUND_ROBIN", "welcomeText", "hi", "expiresAt", "2030-01-01T00:00:00Z",
+                "routing", "ROUND_ROBIN", "welcomeText", "hi", "expiresAt", "2099-01-01T00:00:00Z",
                 "welcomeLink", Map.of("title", "t", "url", "https://example.edu")));
         bodies.put("POST /api/users", Map.of("username", "fuzz-user", "displayName", "d", "password", "long-enough-1",
                 "role", "REP"));
@@ -95,7 +95,7 @@ class InputFuzzTest extends RunningService {
         bodies.put("POST /api/merges", Map.of("customerIds", List.of(customer, "C1"), "reason", "r"));
         bodies.put("POST /api/reviews/none", Map.of("decision", "MERGE"));
         bodies.put("POST /api/me/tasks/none/complete", Map.of("outcome", "CALL_BACK", "callBackAt",
-                "2030-01-01T00:00:00Z", "note", "n"));
+                "2099-01-01T00:00:00Z", "note", "n"));
         bodies.put("POST /api/simulation/clock", Map.of("advance", "PT1M"));
         bodies.put("POST /api/sop/contents", Map.of("name", "n", "text", "您好{{name}}", "attachments",
                 List.of(Map.of("kind", "LINK", "title", "t", "url", "https://example.edu"))));

@@ -69,7 +69,11 @@ public class CrmMatching {
         if (lead.name() != null && lead.phone() != null) {
             var alike = customers.idsByNameAndTail(lead.name(), tail(lead.phone()), 1);
             if (!alike.isEmpty()) {
-                return weak(customers.find(alike.get(0)).orElseThrow());
+                // each statement reads what is committed when it runs (READ COMMITTED): the likeness may be a
+                // simultaneous intake of this very phone that committed after the phone was looked up above
+                var committedSince = find(IdentityKind.PHONE, lead.phone());
+                return committedSince.isPresent() ? exact(lead, committedSince.get())
+                        : weak(customers.find(alike.get(0)).orElseThrow());
             }
         }
         return new Match(MatchStrength.NONE, MatchOutcome.NEW, null, null, Ownership.SAME_REP);

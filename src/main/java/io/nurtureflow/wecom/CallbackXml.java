@@ -1,6 +1,7 @@
 package io.nurtureflow.wecom;
 
 import io.nurtureflow.system.BadInput;
+import io.nurtureflow.system.StoredInstants;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
@@ -35,8 +36,6 @@ final class CallbackXml {
         }
     }
 
-    /** 9999-12-31T23:59:59Z: the last second a database DATETIME holds. */
-    private static final long LATEST_CREATE_TIME = 253402300799L;
     private static final List<String> IDS = List.of("ToUserName", "FromUserName", "Event", "ChangeType", "UserID",
             "ExternalUserID", "State");
 
@@ -72,7 +71,7 @@ final class CallbackXml {
         } catch (NumberFormatException e) {
             throw new BadInput("CreateTime", "The callback message has no CreateTime in seconds.");
         }
-        if (createTime < 0 || createTime > LATEST_CREATE_TIME) {
+        if (createTime < 0 || createTime > StoredInstants.LATEST.getEpochSecond()) {
             throw new BadInput("CreateTime", "CreateTime " + createTime + " is not a time in seconds.");
         }
         for (String id : IDS) {

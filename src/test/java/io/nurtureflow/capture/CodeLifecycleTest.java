@@ -84,6 +84,18 @@ class CodeLifecycleTest {
     }
 
     @Test
+    void anExpiryNoDatabaseColumnHoldsIsRejectedNamingItsField() {
+        String rep = api.newUser("rep", "REP");
+        String code = ChannelFixtures.newCode();
+        var response = api.post("/api/channels", ADMIN, Map.of("name", "万年", "code", code, "staff", List.of(rep),
+                "expiresAt", "+10000-01-01T00:00:00Z"));
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("field").asText()).isEqualTo("expiresAt");
+        assertThat(db.queryForObject("select count(*) from channel where code = ?", Integer.class, code))
+                .as("nothing half-written").isZero();
+    }
+
+    @Test
     void theCodeIsWeComsStateSoAtMost30Characters() {
         String rep = api.newUser("rep", "REP");
         var tooLong = api.post("/api/channels", ADMIN, Map.of("name", "x", "code", "a".repeat(31), "staff", List.of(rep)));
