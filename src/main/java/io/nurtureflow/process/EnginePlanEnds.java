@@ -2,18 +2,19 @@ package io.nurtureflow.process;
 
 import io.nurtureflow.customer.Customers;
 import io.nurtureflow.sop.PlanEnds;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 import static io.nurtureflow.process.ProcessVocabulary.MSG_PLAN_FINISHED;
 
-/** A lead's plan has nothing left: its flow, waiting at "Plan finished", goes on. */
+/**
+ * A lead's plan has nothing left: its flow, waiting at "Plan finished", goes on. A flow that does not wait there (built
+ * without the wait, or moved on: silent, converted) is asked first rather than met with a failed correlation: called
+ * inside a send-window job, a failed correlation marks the job's transaction rollback-only even when it is caught,
+ * and the job's retry finds its batch sent and tells nobody.
+ */
 @Component
 class EnginePlanEnds implements PlanEnds {
-
-    private static final int ATTEMPTS = 3;
 
     private final RuntimeService runtime;
     private final Customers customers;
@@ -26,21 +27,10 @@ class EnginePlanEnds implements PlanEnds {
     @Override
     public void planEnded(String customerId, String planKey) {
         String instance = customers.get(customerId).lifecycleInstanceId();
-        if (instance == null) {
+        if (instance == null || runtime.createEventSubscriptionQuery().processInstanceId(instance)
+                .eventType("message").eventName(MSG_PLAN_FINISHED).count() == 0) {
             return;
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                runtime.createMessageCorrelation(MSG_PLAN_FINISHED).processInstanceId(instance).correlateWithResult();
-                return;
-            } catch (MismatchingMessageCorrelationException notWaiting) {
-                // a flow built without the wait, or one that has moved on (silent, converted): nothing to tell
-                return;
-            } catch (OptimisticLockingException busy) {
-                if (attempt == ATTEMPTS) {
-                    throw busy;
-                }
-            }
-        }
+        runtime.createMessageCorrelation(MSG_PLAN_FINISHED).processInstanceId(instance).correlateWithResult();
     }
 }

@@ -12,6 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +45,8 @@ class SopPlansTest {
     org.camunda.bpm.engine.ManagementService management;
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
     Api api;
 
     @BeforeEach
@@ -277,6 +282,58 @@ class SopPlansTest {
                 + " and step_no = 1 and status = 'SENT'", Integer.class, key)).as("one mass-send").isEqualTo(1);
         assertThat(db.queryForList("select customer_id from push_outbox where plan_key = ? and step_no = 2", String.class,
                 key)).as("the next step planned for those it went to").containsExactlyInAnyOrder(leads.get(1), leads.get(2));
+    }
+
+    @Test
+    void aPushNobodyCanSendWaitsAndHoldsNoWindowUp() {
+        String rep = api.newUser("rep", "REP");
+        var channel = channel(rep, "无人值守");
+        String code = channel.get("code").asText();
+        String key = newKey();
+        savePlan(key, List.of(step("DAY_AT_WINDOW", Map.of("day", 1, "window", "NOON", "text", "第一条"))),
+                List.of(channel.get("id").asLong()));
+        String served = newLead(code, rep);
+        assertThat(api.put("/api/staff/" + rep + "/online", rep, Map.of("online", false)).status()).isEqualTo(200);
+        var unserved = api.post("/api/leads", ADMIN, Map.of("channelCode", code, "phone", Leads.newPhone()));
+        assertThat(unserved.status()).as(unserved.body()).isEqualTo(201);
+        String ownerless = unserved.json().get("customerId").asText();
+        assertThat(db.queryForObject("select owner_rep from customer where id = ?", String.class, ownerless))
+                .as("nobody was on duty").isNull();
+        assertThat(api.put("/api/staff/" + rep + "/online", rep, Map.of("online", true)).status()).isEqualTo(200);
+
+        Instant now = Instant.parse(api.advanceClock("PT0S").json().get("now").asText());
+        Instant due = (Instant) push(served, 1).get("due_at");
+        var moved = api.advanceClock(Duration.between(now, due).plus(Duration.ofHours(2)).toString()).json();
+
+        assertThat(moved.get("jobsFailed").asInt()).as("no job of the window failed").isZero();
+        assertThat(push(served, 1).get("status")).as("the window went for everyone else").isEqualTo("SENT");
+        assertThat(push(ownerless, 1).get("status")).as("nobody to send it: it waits").isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void aPlanEndingForAFlowThatDoesNotWaitForItLeavesTheOthersInTheBatchToGoOn() throws IOException {
+        repository.createDeployment().name("compact-lifecycle-" + UUID.randomUUID())
+                .addInputStream("compact-lifecycle.bpmn", Files.newInputStream(Path.of("processes/examples/compact-lifecycle.bpmn")))
+                .deploy();
+        String rep = api.newUser("rep", "REP");
+        var waiting = channel(rep, "等计划结束");
+        var compact = api.post("/api/channels", ADMIN, Map.of("name", "不等计划结束", "staff", List.of(rep),
+                "lifecycleFlow", "compact-lifecycle"));
+        assertThat(compact.status()).as(compact.body()).isEqualTo(201);
+        String key = newKey();
+        savePlan(key, List.of(step("DAY_AT_WINDOW", Map.of("day", 1, "window", "NOON", "text", "唯一一条"))),
+                List.of(waiting.get("id").asLong(), compact.json().get("id").asLong()));
+        String waits = Scenario.lead(api, waiting.get("code").asText(), Leads.newPhone(), null);
+        String doesNotWait = Scenario.lead(api, compact.json().get("code").asText(), Leads.newPhone(), null);
+        assertThat(runtime.getActiveActivityIds(lifecycle(waits))).contains("Event_SopPlanFinished");
+
+        advanceTo(((Instant) push(waits, 1).get("due_at")).plus(Duration.ofMinutes(5)));
+
+        assertThat(db.queryForList("select distinct wecom_msg_id from push_outbox where plan_key = ? and status = 'SENT'",
+                String.class, key)).as("one mass-send for both").hasSize(1);
+        assertThat(runtime.getActiveActivityIds(lifecycle(waits)))
+                .as("told that its plan ended, though the other flow in the batch was not listening")
+                .doesNotContain("Event_SopPlanFinished");
     }
 
     @Test
