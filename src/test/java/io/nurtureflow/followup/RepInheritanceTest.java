@@ -1,6 +1,7 @@
 package io.nurtureflow.followup;
 
 import io.nurtureflow.support.Leads;
+import io.nurtureflow.support.MovesTheClockByMonths;
 import io.nurtureflow.support.RunningService;
 import io.nurtureflow.support.Scenario;
 import io.nurtureflow.support.ServiceTest;
@@ -14,6 +15,7 @@ import static io.nurtureflow.support.Api.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 离职继承 through the API: who gets what, what WeCom's limit keeps back, and what is recorded. */
+@MovesTheClockByMonths
 @ServiceTest
 class RepInheritanceTest extends RunningService {
 

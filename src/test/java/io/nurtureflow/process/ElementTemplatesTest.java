@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurtureflow.support.Api;
 import io.nurtureflow.support.Leads;
+import io.nurtureflow.support.MovesTheClockByMonths;
 import io.nurtureflow.support.Scenario;
 import io.nurtureflow.support.ServiceTest;
 import org.camunda.bpm.engine.HistoryService;
@@ -50,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run the SOP plan, record engagement, the score gateway, move to silent, return to nurture and the exits
  * (compact-lifecycle.bpmn, whose purchase, opt-out and churn exits FlowChoiceTest runs).
  */
+@MovesTheClockByMonths
 @ServiceTest
 class ElementTemplatesTest {
 

@@ -3,6 +3,7 @@ package io.nurtureflow.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nurtureflow.customer.FunnelStep;
 import io.nurtureflow.support.Leads;
+import io.nurtureflow.support.MovesTheClockByMonths;
 import io.nurtureflow.support.RunningService;
 import io.nurtureflow.support.Scenario;
 import io.nurtureflow.support.ServiceTest;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The roll-ups the reports read agree with the raw tables after leads come in, act and fall silent over many days,
  * and the reports show them to whom they may.
  */
+@MovesTheClockByMonths
 @ServiceTest
 class ReportsTest extends RunningService {
 

@@ -2,6 +2,7 @@ package io.nurtureflow.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nurtureflow.support.Leads;
+import io.nurtureflow.support.MovesTheClockByMonths;
 import io.nurtureflow.support.RunningService;
 import io.nurtureflow.support.Scenario;
 import io.nurtureflow.support.ServiceTest;
@@ -15,6 +16,7 @@ import static io.nurtureflow.support.Api.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How nurture ends, and how a silent lead comes back or goes dormant, through the public API. */
+@MovesTheClockByMonths
 @ServiceTest
 class LifecycleExitsTest extends RunningService {
 
