@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,12 +45,17 @@ public class Reps implements SalesTeams {
         return reps.find(rep).orElse(RepProfile.unDescribed(rep));
     }
 
-    /** When a task opened now and due "within" that much working time is due. */
+    /**
+     * When a task opened now and due "within" that much working time is due: rounded up to the whole second, because
+     * the engine's task table keeps whole seconds on MariaDB; so a task is never due before its promise, and its due
+     * time reads the same on every database.
+     */
     public Instant dueWithin(String rep, Duration within) {
         var profile = rep == null ? profile("") : profile(rep);
-        return new WorkingHours(LocalTime.parse(profile.workStart()), LocalTime.parse(profile.workEnd()),
+        Instant due = new WorkingHours(LocalTime.parse(profile.workStart()), LocalTime.parse(profile.workEnd()),
                 WorkingHours.days(profile.workDays()), calendar, time.timeZone())
                 .after(clock.instant(), within);
+        return due.getNano() == 0 ? due : due.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     }
 
     @Override
