@@ -18,7 +18,7 @@ import java.time.Instant;
 @Component
 public class StoredInstants extends SimpleModule {
 
-    public static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant EARLIEST = Instant.EPOCH;
     /** The last second a database DATETIME holds. */
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -27,7 +27,7 @@ public class StoredInstants extends SimpleModule {
         addDeserializer(Instant.class, new Bounded());
     }
 
-    public static boolean fits(Instant instant) {
+    private static boolean fits(Instant instant) {
         return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 
