@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,13 +14,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.HashMap;
 import java.util.Map;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.assertj.core.api.Assertions.assertThat;
+import static io.nurtureflow.support.ProcessAssertions.assertThat;
+import static io.nurtureflow.support.ProcessAssertions.candidateGroups;
+import static io.nurtureflow.support.ProcessAssertions.complete;
+import static io.nurtureflow.support.ProcessAssertions.execute;
+import static io.nurtureflow.support.ProcessAssertions.job;
+import static io.nurtureflow.support.ProcessAssertions.runtime;
+import static io.nurtureflow.support.ProcessAssertions.task;
+import static io.nurtureflow.support.ProcessAssertions.withVariables;
 
 /** Every path through lead-intake.bpmn, with the feature services behind the delegates mocked. */
 @DatabaseTest
@@ -39,7 +40,6 @@ class LeadIntakeProcessTest {
 
     @BeforeEach
     void register() {
-        BpmnAwareTests.init(engine.getProcessEngine());
         JavaDelegate nothing = execution -> { };
         ProcessTestEngine.BEANS.putAll(Map.of(
                 "matchLeadDelegate", (JavaDelegate) execution -> execution.setVariables(match),
@@ -80,8 +80,8 @@ class LeadIntakeProcessTest {
         var intake = start("PAST_BUYER", "EXACT");
 
         assertThat(intake).isWaitingAt("Task_CareForPastBuyer").hasNotPassed("Task_StartLifecycle");
-        assertThat(task()).isAssignedTo("owner-rep");
-        complete(task());
+        assertThat(task(intake, "Task_CareForPastBuyer").getAssignee()).isEqualTo("owner-rep");
+        complete(task(intake, "Task_CareForPastBuyer"));
         assertThat(intake).isEnded().hasPassed("Task_RecordBuyerTouchpoint", "EndEvent_CareGiven");
     }
 
@@ -90,8 +90,8 @@ class LeadIntakeProcessTest {
         var intake = start("IN_NURTURE", "WEAK");
 
         assertThat(intake).isWaitingAt("Task_ReviewLikeness");
-        assertThat(task()).hasCandidateGroup("sales-leads");
-        complete(task(), withVariables("reviewDecision", "MERGE"));
+        assertThat(candidateGroups(task(intake, "Task_ReviewLikeness"))).containsExactly("sales-leads");
+        complete(task(intake, "Task_ReviewLikeness"), withVariables("reviewDecision", "MERGE"));
         execute(job("Task_NotifyLifecycle", intake));
         assertThat(intake).isEnded().hasPassedInOrder("Task_ConfirmLikeness", "Task_AddTouchpoint", "EndEvent_TouchpointAdded");
     }
@@ -101,7 +101,7 @@ class LeadIntakeProcessTest {
         var intake = start("IN_NURTURE", "WEAK");
 
         assertThat(intake).isWaitingAt("Task_ReviewLikeness");
-        complete(task(), withVariables("reviewDecision", "KEEP_APART"));
+        complete(task(intake, "Task_ReviewLikeness"), withVariables("reviewDecision", "KEEP_APART"));
 
         assertThat(intake).isEnded().hasPassedInOrder("Task_ReviewLikeness", "Task_CreateCustomer", "Task_StartLifecycle")
                 .hasNotPassed("Task_ConfirmLikeness", "Task_AddTouchpoint");
@@ -113,8 +113,8 @@ class LeadIntakeProcessTest {
         var intake = start("IN_NURTURE", "EXACT");
 
         assertThat(intake).isWaitingAt("Task_SettleCollision");
-        assertThat(task()).hasCandidateGroup("sales-leads");
-        complete(task(), withVariables("collisionDecision", "KEEP_OWNER"));
+        assertThat(candidateGroups(task(intake, "Task_SettleCollision"))).containsExactly("sales-leads");
+        complete(task(intake, "Task_SettleCollision"), withVariables("collisionDecision", "KEEP_OWNER"));
         execute(job("Task_NotifyLifecycle", intake));
         assertThat(intake).isEnded().hasPassedInOrder("Task_ApplyCollisionDecision", "Task_AddTouchpoint");
     }
@@ -132,6 +132,6 @@ class LeadIntakeProcessTest {
     private ProcessInstance start(String outcome, String strength) {
         match.put("matchOutcome", outcome);
         match.put("matchStrength", strength);
-        return runtimeService().startProcessInstanceByKey("lead-intake", Map.of("leadId", 1L));
+        return runtime().startProcessInstanceByKey("lead-intake", Map.of("leadId", 1L));
     }
 }

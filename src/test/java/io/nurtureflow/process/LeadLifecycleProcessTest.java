@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +18,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static io.nurtureflow.support.ProcessAssertions.assertThat;
+import static io.nurtureflow.support.ProcessAssertions.complete;
+import static io.nurtureflow.support.ProcessAssertions.execute;
+import static io.nurtureflow.support.ProcessAssertions.job;
+import static io.nurtureflow.support.ProcessAssertions.management;
+import static io.nurtureflow.support.ProcessAssertions.runtime;
+import static io.nurtureflow.support.ProcessAssertions.task;
+import static io.nurtureflow.support.ProcessAssertions.taskQuery;
+import static io.nurtureflow.support.ProcessAssertions.withVariables;
 
 /**
  * Every path through lead-lifecycle.bpmn: first contact and its escalation; automatic, failed and rep-confirmed
@@ -49,7 +49,6 @@ class LeadLifecycleProcessTest {
     @BeforeEach
     void register() {
         SeededClock.startFresh();
-        BpmnAwareTests.init(engine.getProcessEngine());
         JavaDelegate nothing = execution -> { };
         JavaDelegate startPlan = execution -> execution.setVariable("planRunning", planRunning);
         JavaDelegate scheduleFollowUp = execution -> execution.setVariables(Map.of(
@@ -104,7 +103,7 @@ class LeadLifecycleProcessTest {
         var lead = start();
 
         assertThat(lead).hasPassed("Task_StartSopPlan").isWaitingAt("Event_SopPlanFinished");
-        var timers = managementService().createJobQuery().processInstanceId(lead.getId()).timers();
+        var timers = management().createJobQuery().processInstanceId(lead.getId()).timers();
         assertThat(timers.count()).as("no timer per push: the send windows carry the pushes").isEqualTo(2);
         assertThat(timers.activityId("Timer_ContactOverdue").count()).isEqualTo(1);
         correlate(lead, "Msg_PlanFinished");
@@ -192,7 +191,7 @@ class LeadLifecycleProcessTest {
 
         assertThat(lead).hasPassedInOrder("Event_SilentLeadEngaged", "Task_ReturnToNurture").isWaitingAt(
                 "Task_ContactLead", "Event_SopPlanFinished", "Gateway_EngagedOrSilent");
-        assertThat(runtimeService().getVariable(lead.getId(), "backFromSilence")).as("contacted as a follow-up")
+        assertThat(runtime().getVariable(lead.getId(), "backFromSilence")).as("contacted as a follow-up")
                 .isEqualTo(true);
     }
 
@@ -254,17 +253,12 @@ class LeadLifecycleProcessTest {
     }
 
     private ProcessInstance start() {
-        return runtimeService().startProcessInstanceByKey("lead-lifecycle", "C-" + System.nanoTime(),
+        return runtime().startProcessInstanceByKey("lead-lifecycle", "C-" + System.nanoTime(),
                 Map.of("customerId", "C-1", "ownerRep", "rep-1", "channelId", 1L, "planKey", "new-lead",
                         "planVersion", 1, "silenceAfter", "P14D", "capturedAt", ClockUtil.getCurrentTime(), "backFromSilence", false));
     }
 
     private static void correlate(ProcessInstance lead, String message) {
-        runtimeService().createMessageCorrelation(message).processInstanceId(lead.getId()).correlate();
-    }
-
-    /** Within this test's lead: on MariaDB the database is shared with the service tests' tasks. */
-    private static org.camunda.bpm.engine.task.Task task(ProcessInstance lead, String key) {
-        return taskQuery().processInstanceId(lead.getId()).taskDefinitionKey(key).singleResult();
+        runtime().createMessageCorrelation(message).processInstanceId(lead.getId()).correlate();
     }
 }

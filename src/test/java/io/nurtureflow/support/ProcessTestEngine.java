@@ -30,10 +30,11 @@ public final class ProcessTestEngine {
         if (TestDatabase.MARIADB && !TestDatabase.prepareMariaDb()) {
             return new ProcessEngineExtension();
         }
-        return ProcessEngineExtension.builder().useProcessEngine(get()).build();
+        return ProcessEngineExtension.builder().useProcessEngine(engine()).build();
     }
 
-    private static synchronized ProcessEngine get() {
+    /** The one engine every process test class runs on. */
+    public static synchronized ProcessEngine engine() {
         if (engine == null) {
             var dataSource = new HikariDataSource();
             if (TestDatabase.MARIADB) {
