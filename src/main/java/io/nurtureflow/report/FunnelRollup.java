@@ -10,7 +10,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * Keeps {@code report_funnel_day} as the facts happen, inside their transaction: a scan counts on its day, a lead
+ * Keeps {@code report_funnel_day} as the facts happen, inside their transaction (the shared day rows as it commits,
+ * {@link DayCounts}): a scan counts on its day, a lead
  * and every later step on the lead's capture day, under the channel, invitee, rep and team it came in with. A
  * customer that is no captured lead (a WeCom or CRM import) has no cohort and counts nowhere.
  * <p>
@@ -24,10 +25,12 @@ import java.util.Locale;
 class FunnelRollup implements LeadFunnel {
 
     private final RollupMapper rollups;
+    private final DayCounts dayCounts;
     private final TimeConfig time;
 
-    FunnelRollup(RollupMapper rollups, TimeConfig time) {
+    FunnelRollup(RollupMapper rollups, DayCounts dayCounts, TimeConfig time) {
         this.rollups = rollups;
+        this.dayCounts = dayCounts;
         this.time = time;
     }
 
@@ -93,13 +96,21 @@ class FunnelRollup implements LeadFunnel {
     }
 
     private void count(RollupMapper.Cohort cohort, String step) {
-        rollups.addToFunnel(cohort.leadDay(), cohort, column(step));
+        dayCounts.write(row(cohort), rollups -> rollups.addToFunnel(cohort.leadDay(), cohort, column(step)));
     }
 
     /** A cohort's row that no longer counts anything goes, as if never counted. */
     private void uncount(RollupMapper.Cohort cohort, String step) {
-        rollups.takeFromFunnel(cohort.leadDay(), cohort, column(step));
-        rollups.dropIfNone(cohort.leadDay(), cohort);
+        dayCounts.write(row(cohort), rollups -> {
+            rollups.takeFromFunnel(cohort.leadDay(), cohort, column(step));
+            rollups.dropIfNone(cohort.leadDay(), cohort);
+        });
+    }
+
+    /** The cohort's row of report_funnel_day: its day, channel, invitee, rep and team, not the customer. */
+    private static String row(RollupMapper.Cohort cohort) {
+        return DayCounts.row("report_funnel_day", cohort.leadDay(), cohort.channelId(), cohort.ref(), cohort.rep(),
+                cohort.team());
     }
 
     /** The roll-up's count column of a step: SCANNED → scanned_total; only ever made from a {@link FunnelStep}. */

@@ -24,11 +24,13 @@ class StepRollup implements StepLedger, ResponseLedger {
     static final Duration RESPONSE_WINDOW = Duration.ofHours(24);
 
     private final RollupMapper rollups;
+    private final DayCounts dayCounts;
     private final SentPushes sent;
     private final TimeConfig time;
 
-    StepRollup(RollupMapper rollups, SentPushes sent, TimeConfig time) {
+    StepRollup(RollupMapper rollups, DayCounts dayCounts, SentPushes sent, TimeConfig time) {
         this.rollups = rollups;
+        this.dayCounts = dayCounts;
         this.sent = sent;
         this.time = time;
     }
@@ -41,7 +43,10 @@ class StepRollup implements StepLedger, ResponseLedger {
 
     @Override
     public void shifted(Step step, Instant meantFor, ShiftReason reason, int pushes) {
-        rollups.addToShifts(day(meantFor), step, rollups.teamOf(step.rep()), reason.name(), pushes);
+        var day = day(meantFor);
+        String team = rollups.teamOf(step.rep());
+        dayCounts.write(DayCounts.row("report_step_shift_day", day, step.planKey(), step.planVersion(), step.stepNo(),
+                step.rep(), team, reason), rollups -> rollups.addToShifts(day, step, team, reason.name(), pushes));
     }
 
     @Override
@@ -61,7 +66,10 @@ class StepRollup implements StepLedger, ResponseLedger {
     }
 
     private void add(Step step, Instant on, RollupMapper.StepCount count) {
-        rollups.addToSteps(day(on), step, rollups.teamOf(step.rep()), count);
+        var day = day(on);
+        String team = rollups.teamOf(step.rep());
+        dayCounts.write(DayCounts.row("report_step_day", day, step.planKey(), step.planVersion(), step.stepNo(),
+                step.rep(), team), rollups -> rollups.addToSteps(day, step, team, count));
     }
 
     private LocalDate day(Instant at) {

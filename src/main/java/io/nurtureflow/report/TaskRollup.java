@@ -29,12 +29,14 @@ class TaskRollup implements TaskLedger {
     private static final RollupMapper.TaskCount IN_TIME = new RollupMapper.TaskCount(0, 1, 1, 0, 0);
 
     private final RollupMapper rollups;
+    private final DayCounts dayCounts;
     private final Customers customers;
     private final LeadFunnel funnel;
     private final TimeConfig time;
 
-    TaskRollup(RollupMapper rollups, Customers customers, LeadFunnel funnel, TimeConfig time) {
+    TaskRollup(RollupMapper rollups, DayCounts dayCounts, Customers customers, LeadFunnel funnel, TimeConfig time) {
         this.rollups = rollups;
+        this.dayCounts = dayCounts;
         this.customers = customers;
         this.funnel = funnel;
         this.time = time;
@@ -64,6 +66,9 @@ class TaskRollup implements TaskLedger {
 
     private void add(Instant at, String rep, FollowUpKind kind, RollupMapper.TaskCount count) {
         String team = rep == null ? "" : rollups.teamOf(rep);
-        rollups.addToTasks(LocalDate.ofInstant(at, time.timeZone()), rep == null ? "" : rep, team, kind.name(), count);
+        String holder = rep == null ? "" : rep;
+        var day = LocalDate.ofInstant(at, time.timeZone());
+        dayCounts.write(DayCounts.row("report_task_day", day, holder, team, kind),
+                rollups -> rollups.addToTasks(day, holder, team, kind.name(), count));
     }
 }
