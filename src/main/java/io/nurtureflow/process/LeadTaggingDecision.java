@@ -2,7 +2,6 @@ package io.nurtureflow.process;
 
 import io.nurtureflow.tagging.LeadTaggingFacts;
 import io.nurtureflow.tagging.Tags;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
@@ -12,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +37,7 @@ class LeadTaggingDecision {
     private static final Logger log = LoggerFactory.getLogger(LeadTaggingDecision.class);
 
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+    private final Map<String, DeployedDecision> parsed = new ConcurrentHashMap<>();
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final LeadTaggingFacts facts;
@@ -57,12 +55,8 @@ class LeadTaggingDecision {
         List<String> decided;
         String layer;
         try {
-            decided = new ArrayList<>();
-            for (var rule : dmn.evaluateDecisionTable(latest(TAGS_DECISION), inputs)) {
-                decided.add(Objects.toString(rule.getSingleEntry(), null));
-            }
-            var layerResult = dmn.evaluateDecisionTable(latest(LAYER_DECISION), inputs).getFirstResult();
-            layer = layerResult == null ? null : Objects.toString(layerResult.getSingleEntry(), null);
+            decided = latest(TAGS_DECISION).entries(inputs).stream().map(tag -> Objects.toString(tag, null)).toList();
+            layer = Objects.toString(latest(LAYER_DECISION).firstEntry(inputs), null);
         } catch (RuntimeException failed) {
             raise(execution, customerId, "lead-tagging.dmn could not be evaluated for " + inputs + ": " + failed.getMessage());
             return;
@@ -86,27 +80,26 @@ class LeadTaggingDecision {
             return null;
         }
         try {
-            var result = dmn.evaluateDecisionTable(decision.get(), facts.of(customerId, channelId)).getFirstResult();
-            return result == null ? null : Objects.toString(result.getSingleEntry(), null);
+            return Objects.toString(decision.get().firstEntry(facts.of(customerId, channelId)), null);
         } catch (RuntimeException failed) {
             log.warn("lead-tagging.dmn could not choose the flow of customer {}: {}", customerId, failed.getMessage());
             return null;
         }
     }
 
-    private DmnDecision latest(String key) {
+    private DeployedDecision latest(String key) {
         return deployed(key).orElseThrow(() -> new IllegalStateException("no decision '" + key + "' is deployed"));
     }
 
     /** The latest version an admin deployed, parsed once per version: one query per evaluation, none for parsing. */
-    private Optional<DmnDecision> deployed(String key) {
+    private Optional<DeployedDecision> deployed(String key) {
         var definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
         if (definition == null) {
             return Optional.empty();
         }
         return Optional.of(parsed.computeIfAbsent(definition.getId(), id -> {
             try (var model = repository.getDecisionModel(id)) {
-                return dmn.parseDecision(key, model);
+                return DeployedDecision.parse(dmn, key, model.readAllBytes());
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("decision model " + id + " unreadable", e);
             }
