@@ -16,7 +16,6 @@ DB_SERVICE=nurture_bench_intake
 DB_ENGINE=nurture_bench_engine
 FLAGS='?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8'
 ADMIN_PASSWORD=bench-admin-password
-REP_PASSWORD=bench-rep-password
 
 ./mvnw -q -B -DskipTests package
 CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
@@ -24,24 +23,8 @@ for db in $DB_SERVICE $DB_ENGINE; do
   mariadb -uroot -e "drop database if exists $db; create database $db character set utf8mb4 collate utf8mb4_unicode_ci"
 done
 
-log=$(mktemp)
-NURTURE_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB_SERVICE$FLAGS" NURTURE_DB_USER=root NURTURE_DB_PASSWORD= \
-NURTURE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  java -Xmx512m -jar target/nurtureflow-*.jar --server.port=$PORT --spring.profiles.active=mysql \
-       --camunda.bpm.job-execution.enabled=false --logging.level.root=warn >"$log" 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "localhost:$PORT/actuator/health" >/dev/null && break
-  sleep 1
-done
-curl -sf "localhost:$PORT/actuator/health" >/dev/null || { cat "$log"; exit 1; }
-
-A="-u admin:$ADMIN_PASSWORD"
-curl -sSf $A -H 'Content-Type: application/json' "localhost:$PORT/api/users" \
-  -d "{\"username\":\"bench-rep\",\"password\":\"$REP_PASSWORD\",\"role\":\"REP\"}" >/dev/null
-curl -sSf $A -H 'Content-Type: application/json' "localhost:$PORT/api/channels" \
-  -d '{"name":"压测渠道","code":"bench","staff":["bench-rep"],"tags":["压测"]}' >/dev/null
+source bench/form-service.sh
+start_form_service $DB_SERVICE $PORT bench
 
 # FormLoad and BareEngineStarts exit 1 when any request failed: with set -e the run stops there, reporting nothing
 warmup=$(java bench/FormLoad.java "http://localhost:$PORT" bench "$WARMUP" "$CONCURRENCY" 1390) || { echo "warm-up had failures: $warmup" >&2; exit 1; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark at a smoke size (seconds, not minutes), as `./mvnw verify` runs them after the tests: a change
+# Every benchmark at a smoke size (seconds of load each), as CI runs them after the suites (.ci/run): a change
 # that breaks a bench, or a bench that stops checking its own requests, fails the build the day it lands. Each bench
 # still fails on any failed request or baseline; docs/BENCHMARKS.md is left alone (NURTURE_BENCH_SMOKE), since
 # figures come only from full runs. Each bench uses its own database, dropped and recreated, on the MariaDB at
@@ -39,6 +39,7 @@ run events env NURTURE_BENCH_CUSTOMERS=30 NURTURE_BENCH_CLIENTS=2 NURTURE_BENCH_
   NURTURE_BENCH_DATABASE=nurture_smoke_events bench/events.sh
 run reports env NURTURE_BENCH_DATABASE=nurture_smoke_reports BENCH_PORT=18091 bench/reports.sh 2000 20000
 run push-window env NURTURE_BENCH_SIZES=300 NURTURE_BENCH_DATABASE=nurture_smoke_push bench/push-window.sh
+run footprint env NURTURE_BENCH_DATABASE=nurture_smoke_footprint BENCH_PORT=18093 bench/footprint.sh 50
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "bench smoke: ${failed[*]} failed" >&2
