@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ final class DeployedDecision {
     static DeployedDecision parse(DmnEngine dmn, String key, byte[] model) {
         String text = new String(model, StandardCharsets.UTF_8);
         boolean onlyFeel = LANGUAGE.matcher(text).results()
-                .allMatch(language -> language.group(1).toLowerCase().contains("feel"));
+                .allMatch(language -> language.group(1).toLowerCase(Locale.ROOT).contains("feel"));
         return new DeployedDecision(dmn, dmn.parseDecision(key, new ByteArrayInputStream(model)),
                 onlyFeel && !READS_THE_CLOCK.matcher(text).find());
     }

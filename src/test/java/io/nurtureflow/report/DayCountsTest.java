@@ -90,7 +90,8 @@ class DayCountsTest {
     }
 
     private List<Long> scans(long channel) {
-        return jdbc.queryForList("select scanned_total from report_funnel_day where channel_id = ?", Long.class, channel);
+        return jdbc.queryForList("select scanned_total from report_funnel_day where channel_id = ?", Long.class,
+                channel);
     }
 
     /** A channel id no other test counts under, on a database the suite shares. */
