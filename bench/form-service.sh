@@ -1,13 +1,14 @@
 # Sourced by the benches that post lead forms: starts the packaged jar on MariaDB database $1 at port $2 (profile
 # mysql, heap 512 MB, job executor off: the benches measure intake, not timers days away) with one rep behind one
 # channel whose code is $3, and kills it when the bench exits. Sets SERVICE (its pid), log and A (admin's curl login).
-# Needs FLAGS and ADMIN_PASSWORD.
-start_form_service() {
-  local db=$1 port=$2 code=$3
+# Needs FLAGS and ADMIN_PASSWORD. start_service alone starts the jar on a database that has its rep and channel
+# already; a third argument adds profiles (e.g. ",simulation").
+start_service() {
+  local db=$1 port=$2 profiles=${3:-}
   log=$(mktemp)
   NURTURE_DB_URL="jdbc:mysql://127.0.0.1:3306/$db$FLAGS" NURTURE_DB_USER=root NURTURE_DB_PASSWORD= \
   NURTURE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-    java -Xmx512m -jar target/nurtureflow-*.jar --server.port="$port" --spring.profiles.active=mysql \
+    java -Xmx512m -jar target/nurtureflow-*.jar --server.port="$port" --spring.profiles.active=mysql$profiles \
          --camunda.bpm.job-execution.enabled=false --logging.level.root=warn >"$log" 2>&1 &
   SERVICE=$!
   trap 'kill $SERVICE 2>/dev/null || true' EXIT
@@ -17,6 +18,11 @@ start_form_service() {
   done
   curl -sf "localhost:$port/actuator/health" >/dev/null || { cat "$log"; exit 1; }
   A="-u admin:$ADMIN_PASSWORD"
+}
+
+start_form_service() {
+  local db=$1 port=$2 code=$3
+  start_service "$db" "$port"
   curl -sSf $A -H 'Content-Type: application/json' "localhost:$port/api/users" \
     -d '{"username":"bench-rep","password":"bench-rep-password","role":"REP"}' >/dev/null
   curl -sSf $A -H 'Content-Type: application/json' "localhost:$port/api/channels" \
