@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Behaviour events on MariaDB: events ingested per second, events correlated per second, and event → follow-up
 # task latency (p50/p99) while other clients keep the service busy. Drops and recreates the MariaDB database
-# NURTURE_BENCH_DATABASE (default nurture_bench_events); writes its figures into docs/BENCHMARKS.md.
+# NURTURE_BENCH_DATABASE (default nurture_bench_events), beside the bare engine's message correlations on the same
+# server (database ..._bare); writes its figures into docs/BENCHMARKS.md.
 #   NURTURE_BENCH_CUSTOMERS  customers in nurture (default 500)
 #   NURTURE_BENCH_CLIENTS    concurrent API clients (default 4)
 #   NURTURE_BENCH_PROBES     single events timed to their follow-up task (default 100)
@@ -9,5 +10,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NURTURE_BENCH=events
 export NURTURE_BENCH_DATABASE="${NURTURE_BENCH_DATABASE:-nurture_bench_events}"
+
+# the bare engine first, in the same run: the same lifecycle BPMN with no-op delegates and the same history,
+# one engagement message per lead by business key, as many threads as the bench has clients
+./mvnw -q -B -DskipTests compile
+CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime):target/classes
+BARE_DB="${NURTURE_BENCH_DATABASE}_bare"
+mariadb -uroot -e "drop database if exists $BARE_DB; create database $BARE_DB character set utf8mb4 collate utf8mb4_unicode_ci"
+bare=$(java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java \
+  "jdbc:mysql://127.0.0.1:3306/$BARE_DB?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8" \
+  root "" "${NURTURE_BENCH_CUSTOMERS:-500}" "${NURTURE_BENCH_CLIENTS:-4}" processes correlate 2>/dev/null | tail -1) \
+  || { echo "the bare engine's correlations had failures: $bare" >&2; exit 1; }
+export NURTURE_BENCH_BARE_CORRELATIONS=$(echo "$bare" | sed -E 's/.*"perSecond":([0-9.]+).*/\1/')
 exec ./mvnw -q -B test -Dtest=EventsBench -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.timeout=0 \
   -DtrimStackTrace=false

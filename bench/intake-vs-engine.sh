@@ -14,12 +14,14 @@ WARMUP=${WARMUP:-300}
 PORT=${BENCH_PORT:-18080}
 DB_SERVICE=nurture_bench_intake
 DB_ENGINE=nurture_bench_engine
+DB_TRIVIAL=nurture_bench_trivial
 FLAGS='?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8'
 ADMIN_PASSWORD=bench-admin-password
 
 ./mvnw -q -B -DskipTests package
-CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
-for db in $DB_SERVICE $DB_ENGINE; do
+# the service's classes too: the bare engine keeps the same history (process.EngineHistory)
+CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime):target/classes
+for db in $DB_SERVICE $DB_ENGINE $DB_TRIVIAL; do
   mariadb -uroot -e "drop database if exists $db; create database $db character set utf8mb4 collate utf8mb4_unicode_ci"
 done
 
@@ -38,14 +40,21 @@ if [ "$leads" -ne $((TOTAL + WARMUP)) ] || [ "$lifecycles" -ne "$leads" ]; then
   exit 1
 fi
 
-java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java "jdbc:mysql://127.0.0.1:3306/$DB_ENGINE$FLAGS" root "" "$WARMUP" "$CONCURRENCY" processes >/dev/null 2>&1 \
-  || { echo "the bare engine's warm-up had failures" >&2; exit 1; }
-engine=$(java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java \
-  "jdbc:mysql://127.0.0.1:3306/$DB_ENGINE$FLAGS" root "" "$TOTAL" "$CONCURRENCY" processes 2>/dev/null | tail -1) \
-  || { echo "the bare engine's run had failures: $engine" >&2; exit 1; }
+# the bare engine, warmed up first: $1 database, $2 flow (lead: our two BPMN files; trivial: start, service task, wait)
+bare() {
+  local url="jdbc:mysql://127.0.0.1:3306/$1$FLAGS" run
+  java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java "$url" root "" \
+    "$WARMUP" "$CONCURRENCY" processes "$2" >/dev/null 2>&1 || { echo "the bare engine's $2 warm-up had failures" >&2; return 1; }
+  run=$(java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java "$url" root "" \
+    "$TOTAL" "$CONCURRENCY" processes "$2" 2>/dev/null | tail -1) || { echo "the bare engine's $2 run had failures: $run" >&2; return 1; }
+  echo "$run"
+}
+engine=$(bare $DB_ENGINE lead)
+trivial=$(bare $DB_TRIVIAL trivial)
 
 field() { echo "$1" | sed -E "s/.*\"$2\":([0-9.]+).*/\1/"; }
 ratio=$(awk -v a="$(field "$intake" perSecond)" -v b="$(field "$engine" perSecond)" 'BEGIN {printf "%.2f", a/b}')
+trivial_ratio=$(awk -v a="$(field "$intake" perSecond)" -v b="$(field "$trivial" perSecond)" 'BEGIN {printf "%.2f", a/b}')
 heading="## Lead intake vs bare engine starts (issue 2)"
 section=$(cat <<MD
 $heading
@@ -53,7 +62,8 @@ $heading
 \`bench/intake-vs-engine.sh $TOTAL $CONCURRENCY\`, run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores
 ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB,
 $(mariadb --version | grep -oE '[0-9]+\.[0-9]+\.[0-9]+-MariaDB'), $(java -version 2>&1 | head -1).
-Service: the packaged jar, profile \`mysql\`, \`-Xmx512m\`, Hikari pool 20 at READ COMMITTED, history \`audit\`,
+Service: the packaged jar, profile \`mysql\`, \`-Xmx512m\`, Hikari pool 20 at READ COMMITTED, history \`audit\` less
+what \`process.EngineHistory\` leaves out (the bare engine keeps the same),
 job executor off (pushes are timers days away; this measures intake). $CONCURRENCY concurrent clients, each
 request a new lead with its own phone; $WARMUP warm-up requests first.
 
@@ -61,8 +71,10 @@ request a new lead with its own phone; $WARMUP warm-up requests first.
 |---|---|---|---|---|---|
 | lead intake through \`POST /q/{code}/lead\` (HTTP, form, our tables, lead-intake + lead-lifecycle start) | $(field "$intake" requests) | $(field "$intake" failures) | $(field "$intake" perSecond) | $(field "$intake" p50ms) | $(field "$intake" p99ms) |
 | bare Camunda: the same two BPMN files, delegates as no-op expressions, same database settings | $(field "$engine" requests) | $(field "$engine" failures) | $(field "$engine" perSecond) | $(field "$engine" p50ms) | $(field "$engine" p99ms) |
+| bare Camunda: a trivial start → service task → event-based gateway (message or timer) flow | $(field "$trivial" requests) | $(field "$trivial" failures) | $(field "$trivial" perSecond) | $(field "$trivial" p50ms) | $(field "$trivial" p99ms) |
 
-Intake reaches **$ratio×** the bare engine's starts per second. Afterwards: $leads captured leads (warm-up
+Intake reaches **$ratio×** the bare engine's starts of the same BPMN per second (target 0.6×) and **$trivial_ratio×**
+its starts of the trivial flow (target 0.3×). Afterwards: $leads captured leads (warm-up
 failures: $(field "$warmup" failures)) and $lifecycles running lifecycles, one per lead. Peak resident memory of the service (VmHWM): **$((peak_kb / 1024)) MB**
 with the heap capped at 512 MB. Meanwhile: $NOTE; load average (1/5/15 min) $LOAD_START at the start,
 $(cut -d' ' -f1-3 /proc/loadavg) at the end.
