@@ -10,7 +10,7 @@
 # Writes its section of docs/BENCHMARKS.md; fails on any failed request and when not every lead runs, then ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-NOTE=${NURTURE_BENCH_MACHINE_NOTE:-nothing else known to run meanwhile}
+NOTE=${NURTURE_BENCH_MACHINE_NOTE:-nothing else known to run}
 LEADS=${1:-3000}
 CONCURRENCY=${CONCURRENCY:-8}
 PORT=${BENCH_PORT:-18092}

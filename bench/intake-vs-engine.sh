@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # what else ran on the machine meanwhile: the ratio survives a noisy machine, the absolute figures do not
-NOTE=${NURTURE_BENCH_MACHINE_NOTE:-nothing else known to run meanwhile}
+NOTE=${NURTURE_BENCH_MACHINE_NOTE:-nothing else known to run}
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 TOTAL=${1:-3000}
 CONCURRENCY=${2:-8}

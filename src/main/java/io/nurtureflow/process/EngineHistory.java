@@ -29,7 +29,7 @@ import java.util.Set;
 @Component
 public class EngineHistory extends AbstractProcessEnginePlugin {
 
-    static final Set<String> MILESTONES = Set.of(
+    private static final Set<String> MILESTONES = Set.of(
             ActivityTypes.TASK_USER_TASK, ActivityTypes.TASK_RECEIVE_TASK, ActivityTypes.CALL_ACTIVITY,
             ActivityTypes.INTERMEDIATE_EVENT_MESSAGE, ActivityTypes.INTERMEDIATE_EVENT_TIMER,
             ActivityTypes.INTERMEDIATE_EVENT_SIGNAL, ActivityTypes.INTERMEDIATE_EVENT_CONDITIONAL,
@@ -52,7 +52,7 @@ public class EngineHistory extends AbstractProcessEnginePlugin {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
     }
 
-    static boolean kept(HistoryEvent event) {
+    private static boolean kept(HistoryEvent event) {
         if (event instanceof HistoricActivityInstanceEventEntity activity) {
             return MILESTONES.contains(activity.getActivityType());
         }
