@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Intake and event correlation on a database that already holds many leads in nurture (issue 14, point 1), against
-# the same measures on the empty database, in one run and one service. Every lead comes in through the public form,
-# the real path (no shortcut can differ from what production writes); between sizes the bench only adds leads.
+# the same measures on a near-empty one (after the warm-up leads), in one run and one service. Every lead comes in
+# through the public form, the real path (no shortcut can differ from what production writes); between sizes the
+# bench only adds leads.
 # At each size: PROBE new leads through the form (intake per second), then one click each through POST /api/events,
 # timed until every click is correlated to its lifecycle (correlations per second).
 # Usage: bench/large-db.sh [SIZES...]     (running lifecycles to measure at, ascending; default 20000 50000)
-#   PROBE (default 600), WARMUP (leads before the first row, default 300), CONCURRENCY (default 8),
-#   NURTURE_BENCH_DATABASE (default nurture_bench_large)
+#   PROBE (default 600), WARMUP (leads before the first row, default 2000: 300 left the JVM half warm),
+#   CONCURRENCY (default 8), NURTURE_BENCH_DATABASE (default nurture_bench_large)
 # Writes its section of docs/BENCHMARKS.md; fails on any failed request or click left uncorrelated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ NOTE=${NURTURE_BENCH_MACHINE_NOTE:-nothing else known to run}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(20000 50000)
 PROBE=${PROBE:-600}
-WARMUP=${WARMUP:-300}
+WARMUP=${WARMUP:-2000}
 CONCURRENCY=${CONCURRENCY:-8}
 PORT=${BENCH_PORT:-18094}
 DB=${NURTURE_BENCH_DATABASE:-nurture_bench_large}
