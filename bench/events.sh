@@ -13,14 +13,9 @@ export NURTURE_BENCH_DATABASE="${NURTURE_BENCH_DATABASE:-nurture_bench_events}"
 
 # the bare engine first, in the same run: the same lifecycle BPMN with no-op delegates and the same history,
 # one engagement message per lead by business key, as many threads as the bench has clients
-./mvnw -q -B -DskipTests compile
-CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime):target/classes
-BARE_DB="${NURTURE_BENCH_DATABASE}_bare"
-mariadb -uroot -e "drop database if exists $BARE_DB; create database $BARE_DB character set utf8mb4 collate utf8mb4_unicode_ci"
-bare=$(java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java \
-  "jdbc:mysql://127.0.0.1:3306/$BARE_DB?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8" \
-  root "" "${NURTURE_BENCH_CUSTOMERS:-500}" "${NURTURE_BENCH_CLIENTS:-4}" processes correlate 2>/dev/null | tail -1) \
-  || { echo "the bare engine's correlations had failures: $bare" >&2; exit 1; }
+source bench/bare-engine.sh
+fresh_database "${NURTURE_BENCH_DATABASE}_bare"
+bare=$(bare_engine "${NURTURE_BENCH_DATABASE}_bare" "${NURTURE_BENCH_CUSTOMERS:-500}" "${NURTURE_BENCH_CLIENTS:-4}" correlate)
 export NURTURE_BENCH_BARE_CORRELATIONS=$(echo "$bare" | sed -E 's/.*"perSecond":([0-9.]+).*/\1/')
 exec ./mvnw -q -B test -Dtest=EventsBench -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.timeout=0 \
   -DtrimStackTrace=false

@@ -93,8 +93,9 @@ for _ in $(seq 1 60); do
 done
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 # the leads' history rows (not the send windows')
+LEAD_FLOWS="PROC_DEF_KEY_ in ('lead-intake', 'lead-lifecycle')"
 history_rows() {
-  local leads="PROC_DEF_KEY_ in ('lead-intake', 'lead-lifecycle')"
+  local leads=$LEAD_FLOWS
   sql -e "select (select count(*) from ACT_HI_PROCINST where $leads) + (select count(*) from ACT_HI_ACTINST where $leads)
            + (select count(*) from ACT_HI_TASKINST where $leads) + (select count(*) from ACT_HI_VARINST where $leads)"
 }
@@ -110,7 +111,7 @@ started=$(date +%s.%N)
 moved=$(clock P2D)
 cleanup_seconds=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
-left=$(sql -e "select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ in ('lead-intake', 'lead-lifecycle')")
+left=$(sql -e "select count(*) from ACT_HI_PROCINST where $LEAD_FLOWS")
 [ "$left" -eq 0 ] || { echo "history cleanup left $left lead flows: $moved" >&2; exit 1; }
 [ "$history_kept" -eq "$history_before" ] || { echo "history went before its time: $history_kept of $history_before rows" >&2; exit 1; }
 windows=$(sql -e "select count(*) from ACT_HI_PROCINST")

@@ -2,7 +2,7 @@
 # mysql, heap 512 MB, job executor off: the benches measure intake, not timers days away) with one rep behind one
 # channel whose code is $3, and kills it when the bench exits. Sets SERVICE (its pid), log and A (admin's curl login).
 # Needs FLAGS and ADMIN_PASSWORD. start_service alone starts the jar on a database that has its rep and channel
-# already; a third argument adds profiles (e.g. ",simulation").
+# already; a third argument adds profiles (e.g. ",simulation"). Also the helpers field and running_lifecycles.
 start_service() {
   local db=$1 port=$2 profiles=${3:-}
   log=$(mktemp)
@@ -27,4 +27,13 @@ start_form_service() {
     -d '{"username":"bench-rep","password":"bench-rep-password","role":"REP"}' >/dev/null
   curl -sSf $A -H 'Content-Type: application/json' "localhost:$port/api/channels" \
     -d "{\"name\":\"压测渠道\",\"code\":\"$code\",\"staff\":[\"bench-rep\"],\"tags\":[\"压测\"]}" >/dev/null
+}
+
+# one field of FormLoad's (or BareEngineStarts') JSON line: field "$json" perSecond
+field() { echo "$1" | sed -E "s/.*\"$2\":([0-9.]+).*/\1/"; }
+
+# lifecycles running in database $1, whatever their stage
+running_lifecycles() {
+  mariadb -uroot -N "$1" -e "select count(*) from ACT_RU_EXECUTION e join ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_
+                             where d.KEY_ = 'lead-lifecycle' and e.PARENT_ID_ is null"
 }

@@ -19,10 +19,9 @@ FLAGS='?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncodi
 ADMIN_PASSWORD=bench-admin-password
 
 ./mvnw -q -B -DskipTests package
-# the service's classes too: the bare engine keeps the same history (process.EngineHistory)
-CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime):target/classes
+source bench/bare-engine.sh
 for db in $DB_SERVICE $DB_ENGINE $DB_TRIVIAL; do
-  mariadb -uroot -e "drop database if exists $db; create database $db character set utf8mb4 collate utf8mb4_unicode_ci"
+  fresh_database $db
 done
 
 source bench/form-service.sh
@@ -33,26 +32,20 @@ warmup=$(java bench/FormLoad.java "http://localhost:$PORT" bench "$WARMUP" "$CON
 intake=$(java bench/FormLoad.java "http://localhost:$PORT" bench "$TOTAL" "$CONCURRENCY" 1380) || { echo "intake had failures: $intake" >&2; exit 1; }
 peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$SERVICE/status)
 leads=$(mariadb -uroot -N -e "select count(*) from $DB_SERVICE.captured_lead")
-lifecycles=$(mariadb -uroot -N -e "select count(*) from $DB_SERVICE.ACT_RU_EXECUTION e join $DB_SERVICE.ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_ where d.KEY_='lead-lifecycle' and e.PARENT_ID_ is null")
+lifecycles=$(running_lifecycles $DB_SERVICE)
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 if [ "$leads" -ne $((TOTAL + WARMUP)) ] || [ "$lifecycles" -ne "$leads" ]; then
   echo "expected $((TOTAL + WARMUP)) leads each with a running lifecycle, found $leads leads and $lifecycles lifecycles" >&2
   exit 1
 fi
 
-# the bare engine, warmed up first: $1 database, $2 flow (lead: our two BPMN files; trivial: start, service task, wait)
-bare() {
-  local url="jdbc:mysql://127.0.0.1:3306/$1$FLAGS" run
-  java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java "$url" root "" \
-    "$WARMUP" "$CONCURRENCY" processes "$2" >/dev/null 2>&1 || { echo "the bare engine's $2 warm-up had failures" >&2; return 1; }
-  run=$(java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" bench/BareEngineStarts.java "$url" root "" \
-    "$TOTAL" "$CONCURRENCY" processes "$2" 2>/dev/null | tail -1) || { echo "the bare engine's $2 run had failures: $run" >&2; return 1; }
-  echo "$run"
-}
-engine=$(bare $DB_ENGINE lead)
-trivial=$(bare $DB_TRIVIAL trivial)
+# the bare engine, each flow warmed up first on the database it then runs on (lead: our two BPMN files; trivial:
+# start, service task, wait)
+bare_engine $DB_ENGINE "$WARMUP" "$CONCURRENCY" lead >/dev/null
+engine=$(bare_engine $DB_ENGINE "$TOTAL" "$CONCURRENCY" lead)
+bare_engine $DB_TRIVIAL "$WARMUP" "$CONCURRENCY" trivial >/dev/null
+trivial=$(bare_engine $DB_TRIVIAL "$TOTAL" "$CONCURRENCY" trivial)
 
-field() { echo "$1" | sed -E "s/.*\"$2\":([0-9.]+).*/\1/"; }
 ratio=$(awk -v a="$(field "$intake" perSecond)" -v b="$(field "$engine" perSecond)" 'BEGIN {printf "%.2f", a/b}')
 trivial_ratio=$(awk -v a="$(field "$intake" perSecond)" -v b="$(field "$trivial" perSecond)" 'BEGIN {printf "%.2f", a/b}')
 heading="## Lead intake vs bare engine starts (issue 2)"

@@ -32,11 +32,7 @@ start_form_service $DB $PORT large
 # FormLoad numbers its phones PREFIX + 7 digits from 0: each batch of leads gets a prefix of its own
 form() { java bench/FormLoad.java "$URL" large "$1" "$CONCURRENCY" "$2" || { echo "form posts failed (prefix $2)" >&2; exit 1; }; }
 # running lifecycles, whatever their stage (a clicked lead is engaged, still running)
-running() {
-  sql -e "select count(*) from ACT_RU_EXECUTION e join ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_
-          where d.KEY_ = 'lead-lifecycle' and e.PARENT_ID_ is null"
-}
-field() { echo "$1" | sed -E "s/.*\"$2\":([0-9.]+).*/\1/"; }
+running() { running_lifecycles "$DB"; }
 
 # one click for each probe lead, in batches of 100 from CONCURRENCY clients; seconds until all are correlated
 clicks() {
