@@ -157,6 +157,8 @@ public class BareEngineStarts {
         configuration.setHistoryRemovalTimeStrategy("start");
         // the history the service keeps, no more: the same writes for the same flow
         configuration.getProcessEnginePlugins().add(new io.nurtureflow.process.EngineHistory());
+        // and the service's lookup of the timers' XML duration parser
+        configuration.getProcessEnginePlugins().add(new io.nurtureflow.process.EngineTimerDurations());
         configuration.setJobExecutorActivate(false);
         configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
         return configuration.buildProcessEngine();

@@ -54,8 +54,17 @@ class LifecycleStarter {
     }
 
     void start(String customerId) {
+        start(customerId, false);
+    }
+
+    /**
+     * A customer created in this very transaction and never attached to a lifecycle cannot have one yet (its id is
+     * new), so none is looked for: that look-up by business key was one of the costliest queries of an intake.
+     */
+    void start(String customerId, boolean createdJustNow) {
         var customer = customers.get(customerId);
-        if (running(customer)) {
+        boolean mayHaveOne = !createdJustNow || customer.lifecycleInstanceId() != null;
+        if (mayHaveOne && running(customer)) {
             return;
         }
         if (customer.stage() != Stage.NURTURING) {

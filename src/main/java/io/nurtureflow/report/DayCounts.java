@@ -1,9 +1,8 @@
 package io.nurtureflow.report;
 
+import io.nurtureflow.system.PerTransaction;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +23,9 @@ import java.util.function.Consumer;
 class DayCounts {
 
     private final RollupMapper rollups;
+    /** Last of a transaction's hand-overs: the shared rows are held for as short a time as can be. */
+    private final PerTransaction<List<Write>> pending =
+            new PerTransaction<>(ArrayList::new, this::writeInRowOrder, Ordered.HIGHEST_PRECEDENCE + 1);
 
     DayCounts(RollupMapper rollups) {
         this.rollups = rollups;
@@ -39,59 +41,15 @@ class DayCounts {
     }
 
     void write(String row, Consumer<RollupMapper> write) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            write.accept(rollups);
-            return;
-        }
-        var pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            pending = new Pending();
-            TransactionSynchronizationManager.bindResource(this, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
-        }
-        if (pending.written) {
-            write.accept(rollups);
-        } else {
-            pending.writes.add(new Write(row, write));
-        }
+        pending.current().ifPresentOrElse(writes -> writes.add(new Write(row, write)), () -> write.accept(rollups));
+    }
+
+    /** In row order; a stable sort keeps the writes of one row in the order they were made. */
+    private void writeInRowOrder(List<Write> writes) {
+        writes.sort(Comparator.comparing(Write::row));
+        writes.forEach(write -> write.write().accept(rollups));
     }
 
     private record Write(String row, Consumer<RollupMapper> write) {
-    }
-
-    /** One transaction's writes; a transaction suspended for another (REQUIRES_NEW) keeps its own. */
-    private final class Pending implements TransactionSynchronization {
-
-        final List<Write> writes = new ArrayList<>();
-        boolean written;
-
-        /** Before MyBatis' own synchronization closes the transaction's session. */
-        @Override
-        public int getOrder() {
-            return Ordered.HIGHEST_PRECEDENCE;
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(DayCounts.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(DayCounts.this, this);
-        }
-
-        /** In row order; a stable sort keeps the writes of one row in the order they were made. */
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            writes.sort(Comparator.comparing(Write::row));
-            written = true;
-            writes.forEach(write -> write.write().accept(rollups));
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(DayCounts.this);
-        }
     }
 }

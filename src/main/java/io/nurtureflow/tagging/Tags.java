@@ -30,13 +30,13 @@ public class Tags implements TagReader, TagMerging {
     static final String CHANNEL_GROUP = "渠道";
 
     private final TagMapper tags;
-    private final TagSyncMapper sync;
+    private final TagSyncOutbox sync;
     private final Channels channels;
     private final Customers customers;
     private final Timeline timeline;
     private final Clock clock;
 
-    Tags(TagMapper tags, TagSyncMapper sync, Channels channels, Customers customers, Timeline timeline, Clock clock) {
+    Tags(TagMapper tags, TagSyncOutbox sync, Channels channels, Customers customers, Timeline timeline, Clock clock) {
         this.tags = tags;
         this.sync = sync;
         this.channels = channels;
@@ -159,7 +159,7 @@ public class Tags implements TagReader, TagMerging {
             summary.append(summary.isEmpty() ? "" : " ").append("-").append(String.join(", -", change.removed()));
         }
         timeline.record(customerId, "TAGGED", summary + " (" + why + ")");
-        sync.insert(customerId, String.join(",", change.added()), String.join(",", change.removed()), clock.instant());
+        sync.queue(customerId, change);
     }
 
     private TagDefinition known(String tag) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
+import javax.xml.datatype.DatatypeFactory;
 import java.sql.Connection;
 import java.util.Properties;
 
@@ -52,6 +53,14 @@ class EngineConfigurationTest {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(JobDueDateIndex.exists(connection)).isTrue();
         }
+    }
+
+    @Test
+    void durationTimersFindTheJdksXmlDatatypesWithoutAClasspathScan() throws Exception {
+        assertThat(System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY))
+                .isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+        assertThat(DatatypeFactory.newInstance().getClass().getName())
+                .isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
     }
 
     @Test

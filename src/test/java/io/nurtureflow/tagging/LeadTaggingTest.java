@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,10 @@ class LeadTaggingTest {
     int port;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    Tags tags;
+    @Autowired
+    PlatformTransactionManager transactions;
     Api api;
     String rep;
 
@@ -47,6 +53,9 @@ class LeadTaggingTest {
         assertThat(texts(profile.get("tags"))).contains("中考讲座", "初三", "数学", "本地");
         assertThat(profile.get("layer").asText()).isEqualTo("A 升学冲刺");
         assertThat(profile.get("timeline").findValuesAsText("kind")).contains("TAGGED", "LAYER");
+        assertThat(db.queryForList("select added from tag_sync where customer_id = ?", String.class, customerId))
+                .as("the intake's channel and decided tags go to WeCom as one change").singleElement()
+                .satisfies(added -> assertThat(added.split(",")).containsExactlyInAnyOrder("中考讲座", "初三", "数学", "本地"));
 
         api.post("/api/leads", ADMIN, Map.of("channelCode", channel("期中答疑"), "name", "刘洋", "phone", beijingPhone,
                 "answers", Map.of("grade", "初二", "subject", "英语")));
@@ -126,5 +135,30 @@ class LeadTaggingTest {
         var texts = new ArrayList<String>();
         array.forEach(node -> texts.add(node.asText()));
         return texts;
+    }
+
+    @Test
+    void oneTransactionsTagChangesReachWeComAsTheirNetChange() {
+        String customerId = api.post("/api/leads", ADMIN, Map.of("channelCode", channel("朋友圈"), "name", "程实",
+                "phone", Leads.newPhone())).json().get("customerId").asText();
+        int before = db.queryForObject("select count(*) from tag_sync where customer_id = ?", Integer.class, customerId);
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            tags.add(customerId, List.of("初三"), "MANUAL", "test");
+            tags.add(customerId, List.of("初中"), "MANUAL", "test");
+            tags.add(customerId, List.of("数学"), "MANUAL", "test");
+            tags.remove(customerId, "数学", "test");
+        });
+
+        assertThat(db.queryForList("select concat(added, '|', removed) from tag_sync where customer_id = ? order by id",
+                String.class, customerId)).as("初三 replaced by 初中 within the transaction, 数学 added and taken back")
+                .hasSize(before + 1).last().isEqualTo("初中|");
+        assertThat(texts(api.get("/api/customers/" + customerId, rep).json().get("tags"))).contains("初中")
+                .doesNotContain("初三", "数学");
+
+        tags.remove(customerId, "初中", "test");
+        assertThat(db.queryForList("select concat(added, '|', removed) from tag_sync where customer_id = ? order by id",
+                String.class, customerId)).as("outside a transaction of the caller's, a change is queued at once")
+                .last().isEqualTo("|初中");
     }
 }
