@@ -2,7 +2,8 @@
 # mysql, heap 512 MB, job executor off: the benches measure intake, not timers days away) with one rep behind one
 # channel whose code is $3, and kills it when the bench exits. Sets SERVICE (its pid), log and A (admin's curl login).
 # Needs FLAGS and ADMIN_PASSWORD. start_service alone starts the jar on a database that has its rep and channel
-# already; a third argument adds profiles (e.g. ",simulation"). Also the helpers field and running_lifecycles.
+# already; a third argument adds profiles (e.g. ",simulation"). Every service started is killed when the bench
+# exits. Also the helpers field and running_lifecycles.
 start_service() {
   local db=$1 port=$2 profiles=${3:-}
   log=$(mktemp)
@@ -11,7 +12,9 @@ start_service() {
     java -Xmx512m -jar target/nurtureflow-*.jar --server.port="$port" --spring.profiles.active=mysql$profiles \
          --camunda.bpm.job-execution.enabled=false --logging.level.root=warn >"$log" 2>&1 &
   SERVICE=$!
-  trap 'kill $SERVICE 2>/dev/null || true' EXIT
+  # every service this bench started, so a second node's failed start does not leave the first running
+  SERVICES="${SERVICES:-} $SERVICE"
+  trap 'kill $SERVICES 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
     curl -sf "localhost:$port/actuator/health" >/dev/null && break
     sleep 1

@@ -28,7 +28,6 @@ start_form_service $DB $PORT_A two
 NODE_A=$SERVICE
 start_service $DB $PORT_B
 NODE_B=$SERVICE
-trap 'kill $NODE_A $NODE_B 2>/dev/null || true' EXIT
 
 # FORM URL TOTAL CLIENTS PREFIX: FormLoad numbers its phones PREFIX + 7 digits from 0
 form() { java bench/FormLoad.java "$1" two "$2" "$3" "$4" || { echo "form posts failed at $1 (prefix $4)" >&2; exit 1; }; }

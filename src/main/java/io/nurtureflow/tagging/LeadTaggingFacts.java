@@ -19,8 +19,8 @@ import java.util.Map;
  * an admin's rule can tell "not answered" apart without FEEL null handling.
  * <p>
  * A lead's start decides its flow and then its tags on the same facts, in one transaction: they are read once per
- * transaction (four reads and a phone number lookup each time). Nothing in that transaction changes them in between: the
- * lead's answers and phones are written before either decision.
+ * transaction (four reads and a phone number lookup each time). Nothing in that transaction changes them in
+ * between: the lead's answers and phones are written before either decision.
  */
 @Service
 public class LeadTaggingFacts {
@@ -37,8 +37,10 @@ public class LeadTaggingFacts {
     }
 
     public Map<String, Object> of(String customerId, Long channelId) {
-        return known.current().map(facts -> facts.computeIfAbsent(Arrays.asList(customerId, channelId),
-                key -> Collections.unmodifiableMap(read(customerId, channelId)))).orElseGet(() -> read(customerId, channelId));
+        return known.current()
+                .map(facts -> facts.computeIfAbsent(Arrays.asList(customerId, channelId),
+                        key -> Collections.unmodifiableMap(read(customerId, channelId))))
+                .orElseGet(() -> read(customerId, channelId));
     }
 
     private Map<String, Object> read(String customerId, Long channelId) {
