@@ -53,9 +53,14 @@ class SignalCorrelator {
     private final TransactionTemplate ownTransaction;
     private final ExecutorService batches;
 
+    /**
+     * A correlation spends most of its time waiting on the database, so the pool is wider than the cores: on the
+     * reference machine (2 cores, MariaDB beside the service) four threads correlate 1.3x what two do
+     * (docs/BENCHMARKS.md, behaviour events); it stays well inside the connection pool.
+     */
     SignalCorrelator(RuntimeService runtime, EventInbox inbox, Customers customers,
                      PlatformTransactionManager transactions,
-                     @Value("${nurture.inbox.correlation-threads:2}") int threads) {
+                     @Value("${nurture.inbox.correlation-threads:4}") int threads) {
         this.runtime = runtime;
         this.inbox = inbox;
         this.customers = customers;

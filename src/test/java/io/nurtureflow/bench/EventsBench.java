@@ -39,7 +39,7 @@ class EventsBench {
     static final String SERVER = env("NURTURE_TEST_MARIADB_SERVER", "jdbc:mysql://127.0.0.1:3306/");
     static final String DATABASE = env("NURTURE_BENCH_DATABASE", "nurture_bench_events");
     static final String FLAGS = "?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8";
-    static final int CUSTOMERS = Integer.parseInt(env("NURTURE_BENCH_CUSTOMERS", "500"));
+    static final int CUSTOMERS = Integer.parseInt(env("NURTURE_BENCH_CUSTOMERS", "2000"));
     static final int CLIENTS = Integer.parseInt(env("NURTURE_BENCH_CLIENTS", "4"));
     static final int PROBES = Integer.parseInt(env("NURTURE_BENCH_PROBES", "100"));
     /** bench/events.sh measures the bare engine first, in the same run: its correlations per second */
@@ -57,9 +57,10 @@ class EventsBench {
         }
         var app = new SpringApplicationBuilder(NurtureFlowApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + SERVER + DATABASE + FLAGS, "--spring.datasource.username=root",
-                "--spring.datasource.password=", "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver",
-                "--camunda.bpm.database.type=mysql", "--nurture.admin-password=" + Api.ADMIN_PASSWORD,
-                "--logging.level.root=warn");
+                "--spring.datasource.password=",
+                "--spring.profiles.active=mysql", "--nurture.admin-password=" + Api.ADMIN_PASSWORD,
+                // as many correlating threads as the bare engine gets, so the ratio compares like with like
+                "--nurture.inbox.correlation-threads=" + CLIENTS, "--logging.level.root=warn");
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
         try {
             var db = app.getBean(JdbcTemplate.class);
@@ -180,7 +181,7 @@ class EventsBench {
                 | measure | result |
                 |---|---|
                 | events ingested (batches of %d, %d clients; scored by the DMN, on the timeline) | %d in %.1f s = **%.0f events/s** |
-                | events correlated to their lifecycle (one click per customer, each opening a follow-up) | %d in %.1f s = **%.0f events/s** |
+                | events correlated to their lifecycle (one click per customer, each opening a follow-up; %d correlation threads) | %d in %.1f s = **%.0f events/s** |
                 | bare Camunda on the same MariaDB server: the same lifecycle BPMN (delegates as no-op expressions), one engagement message per lead by business key, %d threads | **%.0f correlations/s** |
                 | event → follow-up task, single reply of a fresh lead, while %d clients send click batches | p50 **%d ms**, p99 **%d ms**, max %d ms (%d probes; %d load events meanwhile) |
                 | seeding %d customers through `POST /api/leads` (intake + lifecycle start) | %.1f s |
@@ -192,7 +193,7 @@ class EventsBench {
                 Run on %s. Reproduce: `bench/events.sh`
                 (NURTURE_BENCH_CUSTOMERS, NURTURE_BENCH_CLIENTS, NURTURE_BENCH_PROBES).
                 """.formatted(BATCH, CLIENTS, ingested, ingestSeconds, ingested / ingestSeconds,
-                correlated, correlateSeconds, correlated / correlateSeconds, CLIENTS, BARE_CORRELATIONS,
+                CLIENTS, correlated, correlateSeconds, correlated / correlateSeconds, CLIENTS, BARE_CORRELATIONS,
                 CLIENTS, percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1),
                 latencies.size(), loadEvents, CUSTOMERS + PROBES, seedSeconds,
                 correlated / correlateSeconds / BARE_CORRELATIONS,

@@ -270,8 +270,7 @@ class PushWindowBench {
                 .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counting(massSends)))
                 .run("--server.port=0", "--spring.datasource.url=" + SERVER + DATABASE + FLAGS,
                         "--spring.datasource.username=root", "--spring.datasource.password=",
-                        "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver",
-                        "--camunda.bpm.database.type=mysql", "--nurture.admin-password=" + Api.ADMIN_PASSWORD,
+                        "--spring.profiles.active=mysql", "--nurture.admin-password=" + Api.ADMIN_PASSWORD,
                         "--logging.level.root=warn");
     }
 
