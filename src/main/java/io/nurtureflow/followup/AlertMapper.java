@@ -9,7 +9,8 @@ import java.util.List;
 @Mapper
 interface AlertMapper {
 
-    void insert(@Param("alert") RepAlert alert);
+    /** 1 when inserted, 0 when an alert with its key is there already. */
+    int insertIfAbsent(@Param("alert") RepAlert alert);
 
     boolean exists(String alertKey);
 

@@ -10,7 +10,8 @@ import java.util.Optional;
 @Mapper
 interface FollowUpMapper {
 
-    void insert(@Param("task") FollowUpTask task);
+    /** 1 when inserted, 0 when the engine's task was recorded already (a repeated create). */
+    int insertIfAbsent(@Param("task") FollowUpTask task);
 
     Optional<FollowUpTask> find(String taskId);
 

@@ -46,14 +46,12 @@ public class FollowUps {
     @Transactional
     public Instant opened(String taskId, String customerId, String rep, FollowUpKind kind, String reason,
                           Duration within, Instant dueAt) {
-        var existing = tasks.find(taskId);
-        if (existing.isPresent()) {
-            return existing.get().dueAt();
-        }
         Instant now = clock.instant();
         Instant due = within != null ? reps.dueWithin(rep, within) : dueAt;
         var task = new FollowUpTask(taskId, customerId, rep, kind, reason, now, due, null, null, null);
-        tasks.insert(task);
+        if (tasks.insertIfAbsent(task) == 0) {
+            return tasks.find(taskId).orElseThrow().dueAt();
+        }
         ledger.opened(task);
         alerts.taskOpened(task);
         // an escalation of a rep without a sales lead goes to every sales lead (the task's candidate group)

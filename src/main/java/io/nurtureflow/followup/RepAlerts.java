@@ -81,10 +81,9 @@ public class RepAlerts {
     }
 
     void add(RepAlert alert) {
-        if (alerts.exists(alert.alertKey())) {
+        if (alerts.insertIfAbsent(alert) == 0) {
             return;
         }
-        alerts.insert(alert);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

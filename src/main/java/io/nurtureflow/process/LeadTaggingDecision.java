@@ -2,9 +2,6 @@ package io.nurtureflow.process;
 
 import io.nurtureflow.tagging.LeadTaggingFacts;
 import io.nurtureflow.tagging.Tags;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
@@ -12,19 +9,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates lead-tagging.dmn (the latest version an admin deployed) and applies its tags and layer. A table
  * that fails to evaluate, or decides a tag nobody defined, leaves the customer as it was and raises an incident
  * on the lifecycle, which Cockpit shows; the lead's nurture goes on meanwhile.
  * <p>
- * The table is evaluated by a DMN engine of our own rather than the DecisionService: a failing service call
+ * The table is evaluated through {@link DeployedDecisions} rather than the DecisionService: a failing service call
  * inside the lifecycle's transaction would mark the whole transaction rollback-only, and with it the capture of
- * the lead. The model still comes from the engine's repository, so the deployed version is the one that counts.
+ * the lead.
  */
 @Component
 class LeadTaggingDecision {
@@ -36,15 +30,13 @@ class LeadTaggingDecision {
     static final String FLOW_DECISION = "lead-flow";
     private static final Logger log = LoggerFactory.getLogger(LeadTaggingDecision.class);
 
-    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    private final Map<String, DeployedDecision> parsed = new ConcurrentHashMap<>();
-    private final RepositoryService repository;
+    private final DeployedDecisions decisions;
     private final RuntimeService runtime;
     private final LeadTaggingFacts facts;
     private final Tags tags;
 
-    LeadTaggingDecision(RepositoryService repository, RuntimeService runtime, LeadTaggingFacts facts, Tags tags) {
-        this.repository = repository;
+    LeadTaggingDecision(DeployedDecisions decisions, RuntimeService runtime, LeadTaggingFacts facts, Tags tags) {
+        this.decisions = decisions;
         this.runtime = runtime;
         this.facts = facts;
         this.tags = tags;
@@ -75,7 +67,7 @@ class LeadTaggingDecision {
      * table that fails cannot raise an incident on it: the lead then runs its channel's flow, and the log says why.
      */
     String flow(String customerId, Long channelId) {
-        var decision = deployed(FLOW_DECISION);
+        var decision = decisions.latest(FLOW_DECISION);
         if (decision.isEmpty()) {
             return null;
         }
@@ -88,22 +80,7 @@ class LeadTaggingDecision {
     }
 
     private DeployedDecision latest(String key) {
-        return deployed(key).orElseThrow(() -> new IllegalStateException("no decision '" + key + "' is deployed"));
-    }
-
-    /** The latest version an admin deployed, parsed once per version: one query per evaluation, none for parsing. */
-    private Optional<DeployedDecision> deployed(String key) {
-        var definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
-        if (definition == null) {
-            return Optional.empty();
-        }
-        return Optional.of(parsed.computeIfAbsent(definition.getId(), id -> {
-            try (var model = repository.getDecisionModel(id)) {
-                return DeployedDecision.parse(dmn, key, model.readAllBytes());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("decision model " + id + " unreadable", e);
-            }
-        }));
+        return decisions.latest(key).orElseThrow(() -> new IllegalStateException("no decision '" + key + "' is deployed"));
     }
 
     private void raise(DelegateExecution execution, String customerId, String message) {

@@ -50,9 +50,10 @@ class FunnelRollup implements LeadFunnel {
 
     @Override
     public void reached(String customerId, FunnelStep step, Instant at) {
-        rollups.lockLead(customerId).filter(cohort -> !rollups.hasStep(customerId, step.name())).ifPresent(cohort -> {
-            rollups.insertStep(customerId, step.name(), at, null);
-            count(cohort, step.name());
+        rollups.lockLead(customerId).ifPresent(cohort -> {
+            if (rollups.insertStepIfAbsent(customerId, step.name(), at, null) == 1) {
+                count(cohort, step.name());
+            }
         });
     }
 
@@ -66,8 +67,7 @@ class FunnelRollup implements LeadFunnel {
             });
             for (var step : rollups.steps(absorbedId)) {
                 uncount(absorbed, step.step());
-                if (!rollups.hasStep(survivorId, step.step())) {
-                    rollups.insertStep(survivorId, step.step(), step.reachedAt(), mergeId);
+                if (rollups.insertStepIfAbsent(survivorId, step.step(), step.reachedAt(), mergeId) == 1) {
                     count(survivor, step.step());
                 }
             }

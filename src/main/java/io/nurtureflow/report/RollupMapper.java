@@ -33,13 +33,14 @@ interface RollupMapper {
     /** The cohort stops ({@code mergeId}) or starts again (null) counting. */
     void absorb(@Param("customerId") String customerId, @Param("mergeId") Long mergeId);
 
-    boolean hasStep(@Param("customerId") String customerId, @Param("step") String step);
-
     List<Step> steps(@Param("customerId") String customerId);
 
-    /** {@code mergeId}: the merge that brought the step from the customer it absorbed; null for the customer's own. */
-    void insertStep(@Param("customerId") String customerId, @Param("step") String step, @Param("at") Instant at,
-                    @Param("mergeId") Long mergeId);
+    /**
+     * The step, unless the customer has reached it already: 1 when inserted, 0 when it was there. {@code mergeId}:
+     * the merge that brought the step from the customer it absorbed; null for the customer's own.
+     */
+    int insertStepIfAbsent(@Param("customerId") String customerId, @Param("step") String step, @Param("at") Instant at,
+                           @Param("mergeId") Long mergeId);
 
     void deleteStep(@Param("customerId") String customerId, @Param("step") String step);
 

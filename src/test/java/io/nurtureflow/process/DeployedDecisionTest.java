@@ -5,6 +5,9 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +45,24 @@ class DeployedDecisionTest {
     @Test
     void aTableInAnotherExpressionLanguageIsEvaluatedEveryTime() {
         assertEvaluatedEveryTime(table("grade", "\"一年级\"", " expressionLanguage=\"juel\""));
+    }
+
+    @Test
+    void theShippedScoringTableAnswersTheSumOfItsMatchingRules() throws Exception {
+        var scoring = DeployedDecision.parse(dmn, DmnScoreRules.DECISION,
+                Files.readAllBytes(Path.of("processes/engagement-scoring.dmn")));
+
+        assertThat(scoring.firstEntry(scored("LINK_CLICKED", null))).isEqualTo(15);
+        assertThat(scoring.firstEntry(scored("LINK_CLICKED", "pricing"))).isEqualTo(35);
+        assertThat(scoring.firstEntry(scored("REFUNDED", null))).isEqualTo(-50);
+        assertThat(scoring.firstEntry(scored("NOT_A_TYPE", null))).isNull();
+    }
+
+    private static Map<String, Object> scored(String eventType, String contentTag) {
+        var inputs = new HashMap<String, Object>();
+        inputs.put("eventType", eventType);
+        inputs.put("contentTag", contentTag);
+        return inputs;
     }
 
     private static void assertEvaluatedEveryTime(DeployedDecision table) {
