@@ -10,8 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.TreeMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The engagement score: points from the decision table, halving every {@code nurture.scoring.half-life}
@@ -45,9 +48,18 @@ public class EngagementScores {
         return threshold;
     }
 
-    /** Scores of one intake call: each customer's score read once and written once, however many events. */
-    Tally tally() {
-        return new Tally(clock.instant());
+    /**
+     * Scores of one intake call for these customers: all of them locked, then read, in two statements, each written
+     * once, however many events.
+     */
+    Tally tally(Collection<String> customerIds) {
+        var tally = new Tally(clock.instant());
+        if (!customerIds.isEmpty()) {
+            var ids = new TreeSet<>(customerIds);
+            scores.lockCustomers(ids).forEach(tally::unscored);
+            scores.scoresOf(ids).forEach(tally::scored);
+        }
+        return tally;
     }
 
     /** Writes the decayed score of customers whose shown score has dropped since it was last written. */
@@ -76,18 +88,32 @@ public class EngagementScores {
     final class Tally {
 
         private final Instant now;
-            /** Sorted, so that concurrent intakes write the same customers in the same order. */
+        /** Every customer of the intake, as read when locked. */
+        private final Map<String, Running> locked = new HashMap<>();
+        /** Those an event was added for; sorted, so that concurrent intakes write the same customers in the same order. */
         private final Map<String, Running> running = new TreeMap<>();
 
         private Tally(Instant now) {
             this.now = now;
         }
 
+        private void unscored(String customerId) {
+            locked.put(customerId, new Running(0, false));
+        }
+
+        private void scored(ScoreMapper.Stored row) {
+            locked.put(row.customerId(), new Running(decayed(row.points(), row.scoredAt(), now), true));
+        }
+
         /** Adds one event's points to the decayed score; says whether this event carried it over the threshold. */
         Change add(String customerId, EventType type, String contentTag) {
-            var score = running.computeIfAbsent(customerId, id -> scores.find(id)
-                    .map(s -> new Running(decayed(s.points(), s.scoredAt(), now), true))
-                    .orElseGet(() -> new Running(0, false)));
+            var score = running.computeIfAbsent(customerId, id -> {
+                var read = locked.get(id);
+                if (read == null) {
+                    throw new IllegalStateException("customer " + id + " was not locked for this intake");
+                }
+                return read;
+            });
             int before = (int) Math.round(score.points);
             score.points = Math.max(0, score.points + rules.points(type, contentTag));
             int after = (int) Math.round(score.points);
@@ -102,7 +128,8 @@ public class EngagementScores {
                     try {
                         scores.insert(customerId, score.points, now);
                     } catch (DuplicateKeyException concurrentFirstEvent) {
-                        // another intake scored this customer's first event meanwhile: ours is stale, start again
+                        // another intake scored this customer's first event meanwhile, which the customer's lock
+                        // should have kept out: ours is stale, the caller takes the whole intake again
                         throw new ConcurrencyFailureException("score of " + customerId + " changed concurrently",
                                 concurrentFirstEvent);
                     }

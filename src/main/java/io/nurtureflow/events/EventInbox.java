@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -83,7 +84,7 @@ public class EventInbox {
         int stored = 0;
         int duplicates = 0;
         int parked = 0;
-        var tally = scores.tally();
+        var tally = scores.tally(rows.stream().map(row -> row.customerId).filter(Objects::nonNull).toList());
         for (var row : rows) {
             if (!insert(row)) {
                 duplicates++;
@@ -132,7 +133,7 @@ public class EventInbox {
 
     private int applyParked(Collection<EventMapper.EventRow> parked, String customerId) {
         int applied = 0;
-        var tally = scores.tally();
+        var tally = scores.tally(List.of(customerId));
         for (var row : parked) {
             row.customerId = customerId;
             row.status = row.signalName == Signal.NONE ? "RECORDED" : "RECEIVED";

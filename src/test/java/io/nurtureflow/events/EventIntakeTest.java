@@ -7,9 +7,13 @@ import io.nurtureflow.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 import static io.nurtureflow.support.Api.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +111,43 @@ class EventIntakeTest extends RunningService {
                 .as("one half-life later").isEqualTo(30);
     }
 
+    /**
+     * Batches naming the same customers in different orders, sent at once, each add their points: none is lost to
+     * another's write, and none fails (batches used to deadlock on each other's customers and be taken again).
+     */
+    @Test
+    void batchesSharingCustomersAtOnceAllAddUp() throws Exception {
+        String rep = api.newUser("rep", "REP");
+        var customers = List.of(Scenario.leadOf(api, rep), Scenario.leadOf(api, rep), Scenario.leadOf(api, rep));
+        int senders = 4;
+        var start = new CountDownLatch(1);
+        var sends = new ArrayList<Callable<Integer>>();
+        for (int sender = 0; sender < senders; sender++) {
+            var order = new ArrayList<>(customers);
+            Collections.rotate(order, sender);
+            var batch = order.stream().map(customer -> Map.<String, Object>of("eventId", UUID.randomUUID().toString(),
+                    "customerId", customer, "type", "CONTENT_VIEWED")).toList();
+            sends.add(() -> {
+                start.await();
+                return api.post("/api/events", ADMIN, batch).status();
+            });
+        }
+        var pool = Executors.newFixedThreadPool(senders);
+        try {
+            var answers = sends.stream().map(pool::submit).toList();
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(202);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (String customer : customers) {
+            assertThat(api.get("/api/customers/" + customer, rep).json().get("score").asInt())
+                    .as("four views of 10 points each for " + customer).isEqualTo(40);
+        }
+    }
 
     private void view(String customerId, String tag) {
         assertThat(api.post("/api/events", ADMIN, Map.of("eventId", UUID.randomUUID().toString(),
