@@ -42,6 +42,7 @@ run push-window env NURTURE_BENCH_SIZES=300 NURTURE_BENCH_DATABASE=nurture_smoke
 run footprint env NURTURE_BENCH_DATABASE=nurture_smoke_footprint BENCH_PORT=18093 bench/footprint.sh 50
 run large-db env WARMUP=20 PROBE=20 NURTURE_BENCH_DATABASE=nurture_smoke_large BENCH_PORT=18094 bench/large-db.sh 100
 run two-nodes env WARMUP=20 NURTURE_BENCH_DATABASE=nurture_smoke_two BENCH_PORT=18095 bench/two-nodes.sh 60 4
+run statements env BARE=30 NURTURE_BENCH_DATABASE=nurture_smoke_statements BENCH_PORT=18097 bench/statements.sh 5
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "bench smoke: ${failed[*]} failed" >&2
