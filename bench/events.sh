@@ -6,6 +6,8 @@
 #   NURTURE_BENCH_CUSTOMERS  customers in nurture (default 2000: at 500 the bare half lasts two seconds and its figure swings twofold)
 #   NURTURE_BENCH_CLIENTS    concurrent API clients (default 4)
 #   NURTURE_BENCH_PROBES     single events timed to their follow-up task (default 100)
+#   NURTURE_BENCH_CORRELATION_THREADS  the service's correlation threads (default: as many as clients, as the bare
+#                            engine gets)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NURTURE_BENCH=events

@@ -54,9 +54,9 @@ class SignalCorrelator {
     private final ExecutorService batches;
 
     /**
-     * A correlation spends most of its time waiting on the database, so the pool is wider than the cores: on the
-     * reference machine (2 cores, MariaDB beside the service) four threads correlate 1.3x what two do
-     * (docs/BENCHMARKS.md, behaviour events); it stays well inside the connection pool.
+     * A correlation spends much of its time waiting on the database, so the pool may be wider than the cores; four
+     * threads were never slower than two on the reference machine (2 cores, MariaDB beside the service; figures in
+     * docs/BENCHMARKS.md, "where correlation's time goes") and stay well inside the connection pool.
      */
     SignalCorrelator(RuntimeService runtime, EventInbox inbox, Customers customers,
                      PlatformTransactionManager transactions,

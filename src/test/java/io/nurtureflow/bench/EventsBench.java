@@ -41,6 +41,9 @@ class EventsBench {
     static final String FLAGS = "?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8";
     static final int CUSTOMERS = Integer.parseInt(env("NURTURE_BENCH_CUSTOMERS", "2000"));
     static final int CLIENTS = Integer.parseInt(env("NURTURE_BENCH_CLIENTS", "4"));
+    /** The service's correlation threads: as many as the bare engine gets unless told (to compare pool sizes) */
+    static final int CORRELATION_THREADS =
+            Integer.parseInt(env("NURTURE_BENCH_CORRELATION_THREADS", String.valueOf(CLIENTS)));
     static final int PROBES = Integer.parseInt(env("NURTURE_BENCH_PROBES", "100"));
     /** bench/events.sh measures the bare engine first, in the same run: its correlations per second */
     static final double BARE_CORRELATIONS = Double.parseDouble(env("NURTURE_BENCH_BARE_CORRELATIONS", "NaN"));
@@ -59,8 +62,7 @@ class EventsBench {
                 "--spring.datasource.url=" + SERVER + DATABASE + FLAGS, "--spring.datasource.username=root",
                 "--spring.datasource.password=",
                 "--spring.profiles.active=mysql", "--nurture.admin-password=" + Api.ADMIN_PASSWORD,
-                // as many correlating threads as the bare engine gets, so the ratio compares like with like
-                "--nurture.inbox.correlation-threads=" + CLIENTS, "--logging.level.root=warn");
+                "--nurture.inbox.correlation-threads=" + CORRELATION_THREADS, "--logging.level.root=warn");
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
         try {
             var db = app.getBean(JdbcTemplate.class);
@@ -191,9 +193,10 @@ class EventsBench {
                 Settings: service as shipped (job executor on, no simulation profile) on MariaDB `%s`, driven over
                 HTTP from the same JVM; %d customers in nurture. Machine: %s, %d cores, Java %s, %s; meanwhile: %s.
                 Run on %s. Reproduce: `bench/events.sh`
-                (NURTURE_BENCH_CUSTOMERS, NURTURE_BENCH_CLIENTS, NURTURE_BENCH_PROBES).
+                (NURTURE_BENCH_CUSTOMERS, NURTURE_BENCH_CLIENTS, NURTURE_BENCH_PROBES, NURTURE_BENCH_CORRELATION_THREADS).
                 """.formatted(BATCH, CLIENTS, ingested, ingestSeconds, ingested / ingestSeconds,
-                CLIENTS, correlated, correlateSeconds, correlated / correlateSeconds, CLIENTS, BARE_CORRELATIONS,
+                CORRELATION_THREADS, correlated, correlateSeconds, correlated / correlateSeconds, CLIENTS,
+                BARE_CORRELATIONS,
                 CLIENTS, percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1),
                 latencies.size(), loadEvents, CUSTOMERS + PROBES, seedSeconds,
                 correlated / correlateSeconds / BARE_CORRELATIONS,
