@@ -123,7 +123,7 @@ public class BareEngineStarts {
                 Map.entry("leadId", (long) i), Map.entry("matchOutcome", "NEW"),
                 Map.entry("matchStrength", "NONE"), Map.entry("ownership", "SAME_REP"),
                 Map.entry("customerId", "C" + i), Map.entry("ownerRep", "rep"),
-                Map.entry("planRunning", true), Map.entry("followUpOpen", false),
+                Map.entry("followUpOpen", false),
                 Map.entry("silenceAfter", "P14D"), Map.entry("dormantAfter", "P90D"),
                 Map.entry("backFromSilence", false), Map.entry("followUpDue", tomorrow),
                 Map.entry("salesLead", "lead")));

@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 import static io.nurtureflow.process.ProcessVocabulary.MSG_PLAN_FINISHED;
 
 /**
- * A lead's plan has nothing left: its flow, waiting at "Plan finished", goes on. A flow that does not wait there (built
- * without the wait, or moved on: silent, converted) is asked first rather than met with a failed correlation: called
- * inside a send-window job, a failed correlation marks the job's transaction rollback-only even when it is caught,
- * and the job's retry finds its batch sent and tells nobody.
+ * A lead's plan has nothing left: an admin's flow waiting for Msg_PlanFinished goes on. A flow that does not wait for
+ * it (the shipped lifecycle, or one moved on: silent, converted) is asked first rather than met with a failed
+ * correlation: called inside a send-window job, a failed correlation marks the job's transaction rollback-only even
+ * when it is caught, and the job's retry finds its batch sent and tells nobody.
  */
 @Component
 class EnginePlanEnds implements PlanEnds {

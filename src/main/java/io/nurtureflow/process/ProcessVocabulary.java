@@ -39,7 +39,7 @@ public final class ProcessVocabulary {
     public static final String PLAN_VERSION = "planVersion";
     /** The step a flow built from the "Push SOP content" template queues for the next send window. */
     public static final String PUSH_STEP = "pushStep";
-    /** Whether the lead's plan has a push planned; when it has, the flow waits for the plan to finish. */
+    /** Whether the lead's plan has a push planned; transient, for a gateway right after "Run the SOP plan". */
     public static final String PLAN_RUNNING = "planRunning";
     public static final String SILENCE_AFTER = "silenceAfter";
     public static final String FOLLOW_UP_OPEN = "followUpOpen";

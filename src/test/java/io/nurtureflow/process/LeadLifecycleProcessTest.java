@@ -42,18 +42,15 @@ class LeadLifecycleProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
-    /** whether the plan-starting mock finds a push to plan (false: the plan has nothing for this lead) */
-    boolean planRunning = true;
     boolean followUpOpen;
 
     @BeforeEach
     void register() {
         SeededClock.startFresh();
         JavaDelegate nothing = execution -> { };
-        JavaDelegate startPlan = execution -> execution.setVariable("planRunning", planRunning);
         JavaDelegate scheduleFollowUp = execution -> execution.setVariables(Map.of(
                 "followUpDue", new Date(ClockUtil.getCurrentTime().getTime() + 2 * HOUR), "salesLead", "lead-1"));
-        var beans = new HashMap<String, Object>(Map.of("tagLeadDelegate", nothing, "startSopPlanDelegate", startPlan,
+        var beans = new HashMap<String, Object>(Map.of("tagLeadDelegate", nothing, "startSopPlanDelegate", nothing,
                 "recordEngagementDelegate", (JavaDelegate) execution -> execution.setVariable("followUpOpen", followUpOpen),
                 "scheduleFollowUpDelegate", scheduleFollowUp, "followUpTaskListener", (TaskListener) task -> { }));
         beans.putAll(Map.of("markConvertedDelegate", nothing,
@@ -68,8 +65,8 @@ class LeadLifecycleProcessTest {
     void startsWithTagsAFirstContactTaskTheNextPushAndTheEngagementWatch() {
         var lead = start();
 
-        assertThat(lead).hasPassedInOrder("Task_TagLead", "Task_PinSopPlan", "Task_ScheduleContact")
-                .isWaitingAt("Task_ContactLead", "Event_SopPlanFinished", "Gateway_EngagedOrSilent");
+        assertThat(lead).hasPassedInOrder("Task_TagLead", "Task_PinSopPlan", "Task_StartSopPlan", "Task_ScheduleContact")
+                .isWaitingAt("Task_ContactLead", "Gateway_EngagedOrSilent");
         assertThat(task(lead, "Task_ContactLead").getAssignee()).isEqualTo("rep-1");
         complete(task(lead, "Task_ContactLead"), withVariables("outcome", "REACHED"));
         assertThat(lead).hasPassed("EndEvent_LeadContacted").isActive();
@@ -99,25 +96,19 @@ class LeadLifecycleProcessTest {
     }
 
     @Test
-    void thePlanRunsAsDataAndTheFlowOnlyWaitsForItToFinish() {
+    void thePlanRunsAsDataAndAWaitingLeadHoldsOnlyWhatItWaitsFor() {
         var lead = start();
 
-        assertThat(lead).hasPassed("Task_StartSopPlan").isWaitingAt("Event_SopPlanFinished");
+        assertThat(lead).hasPassed("Task_StartSopPlan");
         var timers = management().createJobQuery().processInstanceId(lead.getId()).timers();
         assertThat(timers.count()).as("no timer per push: the send windows carry the pushes").isEqualTo(2);
         assertThat(timers.activityId("Timer_ContactOverdue").count()).isEqualTo(1);
-        correlate(lead, "Msg_PlanFinished");
-
-        assertThat(lead).hasPassed("EndEvent_PlanFinished").isWaitingAt("Task_ContactLead", "Gateway_EngagedOrSilent");
-    }
-
-    @Test
-    void aPlanWithNothingForTheLeadEndsItsBranchAtOnce() {
-        planRunning = false;
-        var lead = start();
-
-        assertThat(lead).hasPassedInOrder("Task_StartSopPlan", "Gateway_AnyPushPlanned", "EndEvent_PlanFinished")
-                .hasNotPassed("Event_SopPlanFinished").isActive();
+        assertThat(runtime().createExecutionQuery().processInstanceId(lead.getId()).count())
+                .as("the instance, Nurture, its two branches and the scope each waits in").isEqualTo(6);
+        assertThat(runtime().createEventSubscriptionQuery().processInstanceId(lead.getId()).list())
+                .extracting(s -> s.getEventName()).as("the four exits' messages and the engagement watch")
+                .containsExactlyInAnyOrder("Msg_Purchased", "Msg_OptedOut", "Msg_CustomerLeft", "Msg_TouchpointAdded",
+                        "Msg_Engaged");
     }
 
     @Test
@@ -179,7 +170,7 @@ class LeadLifecycleProcessTest {
         execute(job("Timer_NoInteraction", lead));
 
         assertThat(lead).hasPassedInOrder("EndEvent_LeadWentSilent", "Task_MoveToSilentSegment")
-                .isWaitingAt("Gateway_SilentOutcome").isNotWaitingAt("Task_ContactLead", "Event_SopPlanFinished");
+                .isWaitingAt("Gateway_SilentOutcome").isNotWaitingAt("Task_ContactLead");
     }
 
     @Test
@@ -190,7 +181,7 @@ class LeadLifecycleProcessTest {
         correlate(lead, "Msg_Engaged");
 
         assertThat(lead).hasPassedInOrder("Event_SilentLeadEngaged", "Task_ReturnToNurture").isWaitingAt(
-                "Task_ContactLead", "Event_SopPlanFinished", "Gateway_EngagedOrSilent");
+                "Task_ContactLead", "Gateway_EngagedOrSilent");
         assertThat(runtime().getVariable(lead.getId(), "backFromSilence")).as("contacted as a follow-up")
                 .isEqualTo(true);
     }
@@ -249,7 +240,7 @@ class LeadLifecycleProcessTest {
         correlate(lead, "Msg_TouchpointAdded");
 
         assertThat(lead).hasPassed("Task_TagFromNewChannel", "EndEvent_TouchpointTagged")
-                .isWaitingAt("Task_ContactLead", "Event_SopPlanFinished", "Gateway_EngagedOrSilent");
+                .isWaitingAt("Task_ContactLead", "Gateway_EngagedOrSilent");
     }
 
     private ProcessInstance start() {
