@@ -33,11 +33,11 @@ class FollowUpTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 // a task says how long it may take (first contact, escalation) or when it is due (follow-up, call back)
-                String within = (String) task.getVariable(FOLLOW_UP_WITHIN);
-                Date dueAt = (Date) task.getVariable(FOLLOW_UP_DUE);
+                String within = (String) FollowUpInputs.value(task, FOLLOW_UP_WITHIN);
+                Date dueAt = (Date) FollowUpInputs.value(task, FOLLOW_UP_DUE);
                 var due = followUps.opened(task.getId(), (String) task.getVariable(CUSTOMER_ID), task.getAssignee(),
-                        FollowUpKind.valueOf((String) task.getVariable(FOLLOW_UP_KIND)),
-                        (String) task.getVariable(FOLLOW_UP_REASON),
+                        FollowUpKind.valueOf((String) FollowUpInputs.value(task, FOLLOW_UP_KIND)),
+                        (String) FollowUpInputs.value(task, FOLLOW_UP_REASON),
                         within == null ? null : Duration.parse(within), dueAt == null ? null : dueAt.toInstant());
                 task.setDueDate(Date.from(due));
             }

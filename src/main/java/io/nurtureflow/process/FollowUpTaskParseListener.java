@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -20,12 +21,14 @@ import static io.nurtureflow.process.ProcessVocabulary.FOLLOW_UP_KIND;
 
 /**
  * Camunda 7 element templates cannot add task listeners, so a user task made from the "Create a follow-up task"
- * template (one with a followUpKind input) gets the follow-up mirroring here, unless its XML declares it already.
+ * template (one with a followUpKind input) gets the follow-up mirroring here, unless its XML declares it already; and
+ * its follow-up inputs are handed to that listener rather than stored as task variables ({@link FollowUpInputs}).
  */
 @Component
 class FollowUpTaskParseListener extends AbstractProcessEnginePlugin {
 
     private static final String LISTENER = "#{followUpTaskListener}";
+    private static final String FOLLOW_UP_TASK = "nurtureflow.followUpTask";
     private static final List<String> EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE,
             TaskListener.EVENTNAME_DELETE);
 
@@ -55,6 +58,15 @@ class FollowUpTaskParseListener extends AbstractProcessEnginePlugin {
                             definition.addTaskListener(event, task -> followUpTaskListener.getObject().notify(task));
                         }
                     }
+                    activity.setProperty(FOLLOW_UP_TASK, true);
+                }
+            }
+
+            /** Called after parseUserTask, once the activity's mapping is parsed. */
+            @Override
+            public void parseIoMapping(Element extensionElements, ActivityImpl activity, IoMapping inputOutput) {
+                if (Boolean.TRUE.equals(activity.getProperty(FOLLOW_UP_TASK))) {
+                    FollowUpInputs.takeFrom(activity, inputOutput);
                 }
             }
         });

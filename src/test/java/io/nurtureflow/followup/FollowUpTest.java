@@ -98,6 +98,10 @@ class FollowUpTest extends RunningService {
         assertThat(callBack.get("id").asText()).isNotEqualTo(followUp);
         assertThat(Instant.parse(callBack.get("dueAt").asText())).isEqualTo(callBackAt);
         assertThat(callBack.get("reason").asText()).contains("Call back");
+        String execution = api.get("/engine-rest/task/" + callBack.get("id").asText(), ADMIN).json()
+                .get("executionId").asText();
+        assertThat(api.get("/engine-rest/execution/" + execution + "/localVariables", ADMIN).json())
+                .as("its due time and reason were read once, from the inputs, and are not kept as variables").isEmpty();
 
         assertThat(api.post("/api/me/tasks/" + callBack.get("id").asText() + "/complete", rep,
                 Map.of("outcome", "INTERESTED")).status()).isEqualTo(204);
