@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 import static io.nurtureflow.process.ProcessVocabulary.CALL_BACK_AT;
 import static io.nurtureflow.process.ProcessVocabulary.NOTE;
@@ -20,6 +21,8 @@ import static io.nurtureflow.process.ProcessVocabulary.OWNER_REP;
 
 @Component
 class EngineTaskCompletion implements TaskEngine {
+
+    private static final List<String> OUTCOME_FORM = List.of(OUTCOME, NOTE, CALL_BACK_AT);
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -31,11 +34,19 @@ class EngineTaskCompletion implements TaskEngine {
         this.authorizations = authorizations;
     }
 
+    /**
+     * The same variables Tasklist's form submits, so both ways through the lifecycle's "Call back?" agree; but
+     * transient: the gateway after the task, its listener and a call-back task's due time read them in this same
+     * transaction, and stored they would be three rows on the lead for the rest of its lifecycle. A Tasklist form
+     * stores them, and the engine refuses a transient value over a stored one, so stored ones are removed first.
+     */
     @Override
     public void complete(String taskId, Outcome outcome, String note, Instant callBackAt) {
-        // the same variables Tasklist's form submits, so both ways through the lifecycle's "Call back?" agree
-        tasks.complete(taskId, Variables.createVariables().putValue(OUTCOME, outcome.name()).putValue(NOTE, note)
-                .putValue(CALL_BACK_AT, callBackAt == null ? null : Date.from(callBackAt)));
+        tasks.removeVariables(taskId, OUTCOME_FORM);
+        tasks.complete(taskId, Variables.createVariables()
+                .putValueTyped(OUTCOME, Variables.stringValue(outcome.name(), true))
+                .putValueTyped(NOTE, Variables.stringValue(note, true))
+                .putValueTyped(CALL_BACK_AT, Variables.dateValue(callBackAt == null ? null : Date.from(callBackAt), true)));
     }
 
     /** Every reassignment of a rep's task comes here, so the previous rep never keeps it in Tasklist. */

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import static io.nurtureflow.support.Api.ADMIN;
@@ -108,6 +110,20 @@ class FollowUpTest extends RunningService {
         assertThat(Scenario.taskKinds(api, rep)).containsExactly("FIRST_CONTACT");
         var timeline = api.get("/api/customers/" + customerId, rep).json().get("timeline").toString();
         assertThat(timeline).contains("CALL_BACK").contains("INTERESTED");
+
+        // Tasklist's form stores what it submits; a completion through our API after it still goes through
+        String tomorrow = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC)
+                .format(now().plus(Duration.ofDays(1)));
+        var inTasklist = api.post("/engine-rest/task/" + task(rep, "FIRST_CONTACT").get("id").asText() + "/complete",
+                ADMIN, Map.of("variables", Map.of("outcome", Map.of("value", "CALL_BACK"),
+                        "callBackAt", Map.of("value", tomorrow, "type", "Date"))));
+        assertThat(inTasklist.status()).as(inTasklist.body()).isEqualTo(204);
+        complete(rep, "FOLLOW_UP", "REACHED");
+        String lifecycle = api.get("/engine-rest/process-instance?businessKey=" + customerId, ADMIN).json().get(0)
+                .get("id").asText();
+        assertThat(api.get("/engine-rest/process-instance/" + lifecycle + "/variables", ADMIN).json().fieldNames())
+                .toIterable().as("outcomes are read as the task completes, not kept on the lead")
+                .doesNotContain("outcome", "note", "callBackAt");
     }
 
     @Test
