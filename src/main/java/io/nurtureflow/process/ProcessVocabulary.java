@@ -43,7 +43,7 @@ public final class ProcessVocabulary {
     public static final String PLAN_RUNNING = "planRunning";
     public static final String SILENCE_AFTER = "silenceAfter";
     public static final String FOLLOW_UP_OPEN = "followUpOpen";
-    /** The lead's engagement score as "Read the engagement score" found it, for a score gateway's conditions. */
+    /** The lead's engagement score as "Read the engagement score" found it, for the score gateway right after it. */
     public static final String ENGAGEMENT_SCORE = "engagementScore";
 
     /** Task-local inputs of every user task that is a rep's follow-up. */

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import static io.nurtureflow.process.ProcessVocabulary.CUSTOMER_ID;
 import static io.nurtureflow.process.ProcessVocabulary.ENGAGEMENT_SCORE;
 
-/** Copies the lead's score into the flow, so a score gateway decides on the number as it is now. */
+/** Hands the lead's score to the score gateway after it, so it decides on the number as it is now. */
 @Component
 class ReadEngagementScoreDelegate implements JavaDelegate {
 
@@ -20,6 +20,7 @@ class ReadEngagementScoreDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(ENGAGEMENT_SCORE, customers.get((String) execution.getVariable(CUSTOMER_ID)).score());
+        TransientVariables.set(execution, ENGAGEMENT_SCORE,
+                customers.get((String) execution.getVariable(CUSTOMER_ID)).score());
     }
 }

@@ -31,6 +31,6 @@ class RecordEngagementDelegate implements JavaDelegate {
         if (customers.get(customerId).stage() != Stage.ENGAGED) {
             segments.engaged(customerId);
         }
-        execution.setVariable(FOLLOW_UP_OPEN, followUps.joinOpenFollowUp(customerId, "engaged again"));
+        TransientVariables.set(execution, FOLLOW_UP_OPEN, followUps.joinOpenFollowUp(customerId, "engaged again"));
     }
 }

@@ -5,7 +5,6 @@ import io.nurtureflow.sop.Plans;
 import io.nurtureflow.sop.Pushes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
@@ -18,8 +17,8 @@ import static io.nurtureflow.process.ProcessVocabulary.PLAN_VERSION;
 
 /**
  * Puts the lead on its pinned plan version (or resumes it where it stood) and plans the first push. From then on
- * the pushes are data the send windows pick up; nothing waits per lead. {@code planRunning} is transient: a gateway
- * right after the task reads it, and it costs no variable row for the months the lead then waits.
+ * the pushes are data the send windows pick up; nothing waits per lead. {@code planRunning} is for a gateway right
+ * after the task ({@link TransientVariables}).
  */
 @Component
 class StartSopPlanDelegate implements JavaDelegate {
@@ -37,12 +36,12 @@ class StartSopPlanDelegate implements JavaDelegate {
         String customerId = (String) execution.getVariable(CUSTOMER_ID);
         // unsubscribed is for good: a lead who scans again is nurtured by people, never pushed to
         if (segments.hasOptedOut(customerId)) {
-            execution.setVariable(PLAN_RUNNING, Variables.booleanValue(false, true));
+            TransientVariables.set(execution, PLAN_RUNNING, false);
             return;
         }
         var plan = new Plans.PlanRef((String) execution.getVariable(PLAN_KEY), (Integer) execution.getVariable(PLAN_VERSION));
         boolean running = pushes.start(customerId, plan,
                 ((Date) execution.getVariable(CAPTURED_AT)).toInstant());
-        execution.setVariable(PLAN_RUNNING, Variables.booleanValue(running, true));
+        TransientVariables.set(execution, PLAN_RUNNING, running);
     }
 }

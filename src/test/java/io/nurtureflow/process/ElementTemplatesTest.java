@@ -208,10 +208,11 @@ class ElementTemplatesTest {
         // a reply (30 points) passes the score gateway's threshold; a click (15) does not
         Scenario.event(api, replier, "MESSAGE_REPLIED");
         Scenario.event(api, clicker, "LINK_CLICKED");
-        assertThat(variable(replier, "engagementScore")).isEqualTo(30);
+        assertThat(api.get("/api/customers/" + replier, ADMIN).json().get("score").asInt()).isEqualTo(30);
+        assertThat(variable(replier, "engagementScore")).as("read by the score gateway at once, never stored").isNull();
         assertThat(stage(replier)).as("'Record engagement'").isEqualTo("ENGAGED");
         completeTheOpenTask(rep, replier, "FOLLOW_UP");
-        assertThat(variable(clicker, "engagementScore")).isEqualTo(15);
+        assertThat(api.get("/api/customers/" + clicker, ADMIN).json().get("score").asInt()).isEqualTo(15);
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(clicker).count()).as("below the threshold").isZero();
         for (String customer : List.of(replier, clicker)) {
             assertThat(waitsAt(customer)).as("watching again").containsExactly("Gateway_EngagedOrSilent");

@@ -169,6 +169,29 @@ class LifecycleExitsTest extends RunningService {
         }
     }
 
+    @Test
+    void aLeadHoldingFlagsAnOlderVersionOfItsFlowStoredEngagesGoesSilentAndComesBackAsBefore() {
+        String rep = api.newUser("rep", "REP");
+        String customerId = Scenario.leadOf(api, rep);
+        String instance = api.get("/engine-rest/process-instance?processDefinitionKey=lead-lifecycle&businessKey="
+                + customerId, ADMIN).json().get(0).get("id").asText();
+        // stored on every lead before they became transient (the engine refuses a transient value over a stored one)
+        for (var stored : Map.of("planRunning", true, "followUpOpen", false).entrySet()) {
+            var put = api.put("/engine-rest/process-instance/" + instance + "/variables/" + stored.getKey(), ADMIN,
+                    Map.of("value", stored.getValue(), "type", "Boolean"));
+            assertThat(put.status()).as(put.body()).isEqualTo(204);
+        }
+
+        Scenario.event(api, customerId, "MESSAGE_REPLIED");
+        assertThat(Scenario.taskKinds(api, rep)).as("engagement recorded").contains("FOLLOW_UP");
+        api.advanceClock("P15D");
+        assertThat(stage(customerId)).isEqualTo("SILENT");
+        Scenario.event(api, customerId, "LINK_CLICKED");
+
+        assertThat(stage(customerId)).as("back in nurture: its plan resumed").isEqualTo("ENGAGED");
+        assertThat(Scenario.taskKinds(api, rep)).containsExactly("FOLLOW_UP");
+    }
+
     private String stage(String customerId) {
         return api.get("/api/customers/" + customerId, ADMIN).json().get("stage").asText();
     }
