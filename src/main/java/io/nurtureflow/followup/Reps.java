@@ -17,7 +17,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
 /** Who a rep answers to and when they work; reps nobody has described work 09:00–18:00, Monday to Saturday. */
 @Service
@@ -51,7 +50,16 @@ public class Reps implements SalesTeams {
      * time reads the same on every database.
      */
     public Instant dueWithin(String rep, Duration within) {
+        return dueWithin(rep == null ? profile("") : profile(rep), within);
+    }
+
+    /** A follow-up opened now for the rep: when it is due (as {@link #dueWithin}) and whom it escalates to, from one read. */
+    public FollowUpTerms followUpTerms(String rep, Duration within) {
         var profile = rep == null ? profile("") : profile(rep);
+        return new FollowUpTerms(dueWithin(profile, within), profile.salesLead());
+    }
+
+    private Instant dueWithin(RepProfile profile, Duration within) {
         Instant due = new WorkingHours(LocalTime.parse(profile.workStart()), LocalTime.parse(profile.workEnd()),
                 WorkingHours.days(profile.workDays()), calendar, time.timeZone())
                 .after(clock.instant(), within);
@@ -61,10 +69,6 @@ public class Reps implements SalesTeams {
     @Override
     public List<String> repsLedBy(String salesLead) {
         return reps.ledBy(salesLead);
-    }
-
-    public Optional<String> salesLeadOf(String rep) {
-        return rep == null ? Optional.empty() : Optional.ofNullable(profile(rep).salesLead());
     }
 
     @Transactional
@@ -107,5 +111,9 @@ public class Reps implements SalesTeams {
         } catch (DateTimeParseException e) {
             throw new BadInput(field, field + " must be a time of day like 09:00.");
         }
+    }
+
+    /** The sales lead is null when the rep has none (or the lead has no owner yet). */
+    public record FollowUpTerms(Instant due, String salesLead) {
     }
 }

@@ -26,8 +26,8 @@ class ScheduleFollowUpDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String rep = (String) execution.getVariable(OWNER_REP);
-        var due = reps.dueWithin(rep, Duration.parse((String) execution.getVariable(FOLLOW_UP_WITHIN)));
-        execution.getProcessInstance().setVariable(FOLLOW_UP_DUE, Date.from(due));
-        execution.getProcessInstance().setVariable(SALES_LEAD, reps.salesLeadOf(rep).orElse(null));
+        var terms = reps.followUpTerms(rep, Duration.parse((String) execution.getVariable(FOLLOW_UP_WITHIN)));
+        execution.getProcessInstance().setVariable(FOLLOW_UP_DUE, Date.from(terms.due()));
+        execution.getProcessInstance().setVariable(SALES_LEAD, terms.salesLead());
     }
 }
