@@ -34,6 +34,9 @@ PY
 }
 received() { mariadb -uroot -N "$DB" -e "select count(*) from behaviour_event where status = 'RECEIVED'"; }
 
+# the jar of this checkout: a jar left from an earlier build would count another version's statements
+./mvnw -q -B -DskipTests package
+
 # the bare engine: starts alone, then starts with their correlations; the difference is the correlations
 source bench/bare-engine.sh
 fresh_database "${DB}_bare"
