@@ -92,9 +92,10 @@ tasks=$(mariadb -uroot -N "$DB" -e "select count(*) from follow_up_task where ki
 echo "per form intake: $intake; per bare start: $bare_start"
 echo "per click: $click; per bare correlation: $bare_correlation"
 [ -n "${NURTURE_BENCH_SMOKE:-}" ] && exit 0
+heading="## Statements per intake and per click (bench/statements.sh)"
 section=$(mktemp)
 cat >"$section" <<DOC
-## Statements per intake and per click (bench/statements.sh)
+$heading
 
 \`bench/statements.sh $N\`, run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(mariadb -uroot -N -e 'select version()'):
 MariaDB's global counters around $N of each after 5 warm-up ones, nothing else using the server; the packaged jar
@@ -108,4 +109,4 @@ same server. A statement is anything the server was sent (\`Questions\`), \`SET 
 | click, from \`POST /api/events\` (one batch of $N) to its follow-up task and the rep's alert | $click |
 | bare message correlation by business key, same lifecycle BPMN | $bare_correlation |
 DOC
-python3 bench/write-section.py "## Statements per intake and per click" "$section"
+python3 bench/write-section.py "$heading" "$section"
