@@ -53,7 +53,7 @@ public class Reps implements SalesTeams {
         return dueWithin(rep == null ? profile("") : profile(rep), within);
     }
 
-    /** A follow-up opened now for the rep: when it is due (as {@link #dueWithin}) and whom it escalates to, from one read. */
+    /** A follow-up opened now for the rep: when it is due (as {@link #dueWithin}) and whom it escalates to. */
     public FollowUpTerms followUpTerms(String rep, Duration within) {
         var profile = rep == null ? profile("") : profile(rep);
         return new FollowUpTerms(dueWithin(profile, within), profile.salesLead());

@@ -46,7 +46,8 @@ class EngineTaskCompletion implements TaskEngine {
         tasks.complete(taskId, Variables.createVariables()
                 .putValueTyped(OUTCOME, Variables.stringValue(outcome.name(), true))
                 .putValueTyped(NOTE, Variables.stringValue(note, true))
-                .putValueTyped(CALL_BACK_AT, Variables.dateValue(callBackAt == null ? null : Date.from(callBackAt), true)));
+                .putValueTyped(CALL_BACK_AT,
+                        Variables.dateValue(callBackAt == null ? null : Date.from(callBackAt), true)));
     }
 
     /** Every reassignment of a rep's task comes here, so the previous rep never keeps it in Tasklist. */

@@ -25,7 +25,7 @@ import static io.nurtureflow.process.ProcessVocabulary.FOLLOW_UP_WITHIN;
  */
 final class FollowUpInputs {
 
-    static final Set<String> NAMES = Set.of(FOLLOW_UP_KIND, FOLLOW_UP_DUE, FOLLOW_UP_REASON, FOLLOW_UP_WITHIN);
+    private static final Set<String> NAMES = Set.of(FOLLOW_UP_KIND, FOLLOW_UP_DUE, FOLLOW_UP_REASON, FOLLOW_UP_WITHIN);
     private static final String PROPERTY = "nurtureflow.followUpInputs";
 
     private FollowUpInputs() {

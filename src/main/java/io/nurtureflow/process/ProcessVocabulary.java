@@ -46,7 +46,7 @@ public final class ProcessVocabulary {
     /** The lead's engagement score as "Read the engagement score" found it, for the score gateway right after it. */
     public static final String ENGAGEMENT_SCORE = "engagementScore";
 
-    /** Task-local inputs of every user task that is a rep's follow-up. */
+    /** Inputs of every user task that is a rep's follow-up, read when it is created ({@code FollowUpInputs}). */
     public static final String FOLLOW_UP_KIND = "followUpKind";
     public static final String FOLLOW_UP_WITHIN = "followUpWithin";
     public static final String FOLLOW_UP_REASON = "followUpReason";

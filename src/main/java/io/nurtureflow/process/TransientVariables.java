@@ -16,6 +16,7 @@ final class TransientVariables {
 
     static void set(DelegateExecution execution, String name, Object value) {
         var existing = execution.getVariableTyped(name);
-        execution.setVariable(name, existing == null || existing.isTransient() ? Variables.untypedValue(value, true) : value);
+        boolean stored = existing != null && !existing.isTransient();
+        execution.setVariable(name, stored ? value : Variables.untypedValue(value, true));
     }
 }
